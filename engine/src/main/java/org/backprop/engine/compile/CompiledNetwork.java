@@ -1,0 +1,90 @@
+package org.backprop.engine.compile;
+
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A project compiled into a real, initialised DL4J model: a MultiLayerNetwork for a chain,
+ * a ComputationGraph where the graph branches. The few calls training needs are here so that
+ * callers do not care which of the two it is.
+ */
+public final class CompiledNetwork {
+    private final Model model;
+    private final Map<String, LayerInfo> layers;
+    private final String inputId;
+    private final String outputId;
+
+    CompiledNetwork(Model model, List<LayerInfo> layers, String inputId, String outputId) {
+        this.model = model;
+        Map<String, LayerInfo> m = new LinkedHashMap<>();
+        layers.forEach(l -> m.put(l.id(), l));
+        this.layers = Collections.unmodifiableMap(m);
+        this.inputId = inputId;
+        this.outputId = outputId;
+    }
+
+    public Model model() { return model; }
+
+    public boolean isGraph() { return model instanceof ComputationGraph; }
+
+    public MultiLayerNetwork multiLayer() { return (MultiLayerNetwork) model; }
+
+    public ComputationGraph graph() { return (ComputationGraph) model; }
+
+    /** Per layer, in project order (the input layer included). */
+    public Map<String, LayerInfo> layers() { return layers; }
+
+    public String inputId() { return inputId; }
+
+    public String outputId() { return outputId; }
+
+    public long parameterCount() { return model.numParams(); }
+
+    public long inputSize() { return layers.get(inputId).outputSize(); }
+
+    public long outputSize() { return layers.get(outputId).outputSize(); }
+
+    /** One training iteration (forward, backward, update) on one minibatch. */
+    public void fit(DataSet batch) {
+        if (model instanceof MultiLayerNetwork n) n.fit(batch);
+        else ((ComputationGraph) model).fit(batch);
+    }
+
+    /** The loss of the last iteration, as DL4J reports it (regularisation included). */
+    public double lastScore() { return model.score(); }
+
+    /** Loss on a data set in inference mode (no dropout, no update). */
+    public double score(DataSet data) {
+        if (model instanceof MultiLayerNetwork n) return n.score(data, false);
+        return ((ComputationGraph) model).score(data, false);
+    }
+
+    /** Network output in inference mode. */
+    public INDArray output(INDArray features) {
+        if (model instanceof MultiLayerNetwork n) return n.output(features, false);
+        return ((ComputationGraph) model).outputSingle(false, features);
+    }
+
+    public int iterationCount() {
+        if (model instanceof MultiLayerNetwork n) return n.getIterationCount();
+        return ((ComputationGraph) model).getConfiguration().getIterationCount();
+    }
+
+    public int epochCount() {
+        if (model instanceof MultiLayerNetwork n) return n.getEpochCount();
+        return ((ComputationGraph) model).getConfiguration().getEpochCount();
+    }
+
+    public void setEpochCount(int epoch) {
+        if (model instanceof MultiLayerNetwork n) n.setEpochCount(epoch);
+        else ((ComputationGraph) model).getConfiguration().setEpochCount(epoch);
+    }
+}

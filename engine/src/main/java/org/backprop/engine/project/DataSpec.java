@@ -1,0 +1,70 @@
+package org.backprop.engine.project;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+import java.util.List;
+
+/**
+ * Where the data comes from and how it is split. Fields that a source does not use are
+ * left out of the file. Paths are relative to the project file's folder.
+ *
+ * <ul>
+ *   <li>generated 2-D sets: {@code xor-gate} (the four rows of the truth table), {@code xor},
+ *       {@code circle}, {@code gaussians}, {@code spiral}, {@code plane} (regression):
+ *       {@code samples}, {@code noise}, {@code seed};</li>
+ *   <li>{@code iris}: the bundled 150 rows;</li>
+ *   <li>{@code idx}: MNIST-format files, gzipped or not: {@code path} and {@code labels}, optionally
+ *       {@code testPath} and {@code testLabels} (else {@code testFraction} splits), {@code limit};</li>
+ *   <li>{@code csv}: {@code path}, {@code header}, {@code features} and {@code label} (header names,
+ *       or 1-based column numbers), {@code normalize}.</li>
+ * </ul>
+ *
+ * @param normalize {@code none}, {@code standardize} (zero mean, unit variance from the training
+ *                  part), {@code minmax} (to [0, 1]) or {@code scale255} (pixels to [0, 1])
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"source", "samples", "noise", "seed", "path", "labels", "testPath", "testLabels",
+        "header", "features", "label", "normalize", "limit", "testFraction"})
+public record DataSpec(
+        String source,
+        Integer samples,
+        Double noise,
+        Long seed,
+        String path,
+        String labels,
+        String testPath,
+        String testLabels,
+        Boolean header,
+        List<String> features,
+        String label,
+        String normalize,
+        Integer limit,
+        Double testFraction) {
+
+    public static final List<String> SOURCES =
+            List.of("xor-gate", "xor", "circle", "gaussians", "spiral", "plane", "iris", "idx", "csv");
+    public static final List<String> NORMALIZATIONS = List.of("none", "standardize", "minmax", "scale255");
+
+    public DataSpec {
+        TrainingSettings.require(source != null && SOURCES.contains(source),
+                "data source must be one of " + String.join(", ", SOURCES) + ", got " + (source == null ? "nothing" : "\"" + source + "\""));
+        TrainingSettings.require(samples == null || samples > 0, "samples must be above 0");
+        TrainingSettings.require(noise == null || noise >= 0, "noise must not be negative");
+        TrainingSettings.require(testFraction == null || (testFraction >= 0 && testFraction < 1),
+                "testFraction must be at least 0 and below 1, got " + testFraction);
+        TrainingSettings.require(normalize == null || NORMALIZATIONS.contains(normalize),
+                "normalize must be one of " + String.join(", ", NORMALIZATIONS) + ", got \"" + normalize + "\"");
+        TrainingSettings.require(limit == null || limit > 0, "limit must be above 0");
+        features = features == null ? null : List.copyOf(features);
+    }
+
+    /** A generated 2-D set. */
+    public static DataSpec generated(String source, int samples, double noise, long seed, double testFraction) {
+        return new DataSpec(source, samples, noise, seed, null, null, null, null, null, null, null, null, null, testFraction);
+    }
+
+    public double testFractionOr(double d) {
+        return testFraction == null ? d : testFraction;
+    }
+}

@@ -1,0 +1,93 @@
+package org.backprop.engine.project;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import static org.backprop.engine.project.PropertySpec.choice;
+import static org.backprop.engine.project.PropertySpec.integer;
+import static org.backprop.engine.project.PropertySpec.real;
+
+/**
+ * The layer types the editor offers, each with its properties. The compiler turns each
+ * into a DL4J layer; a gradient-check test proves each one's backward pass.
+ */
+public enum LayerType {
+    INPUT("input", List.of(
+            integer("size", 2, 1, Integer.MAX_VALUE),
+            // height/width/channels > 0 make the input an image (flattened rows of size h*w*c).
+            integer("height", 0, 0, 100_000),
+            integer("width", 0, 0, 100_000),
+            integer("channels", 0, 0, 100_000))),
+    DENSE("dense", List.of(
+            integer("units", 4, 1, Integer.MAX_VALUE),
+            choice("activation", "relu", Vocab.ACTIVATIONS),
+            choice("weightInit", "default", Vocab.WEIGHT_INITS_OR_DEFAULT),
+            real("dropout", 0, 0, 0.99))),
+    OUTPUT("output", List.of(
+            integer("units", 1, 1, Integer.MAX_VALUE),
+            choice("activation", "softmax", Vocab.ACTIVATIONS),
+            choice("loss", "mcxent", Vocab.LOSSES),
+            choice("weightInit", "default", Vocab.WEIGHT_INITS_OR_DEFAULT))),
+    DROPOUT("dropout", List.of(
+            real("rate", 0.5, 0, 0.99))),
+    BATCH_NORM("batchnorm", List.of(
+            real("decay", 0.9, 0, 1),
+            real("eps", 1e-5, 0, 1))),
+    CONV2D("conv2d", List.of(
+            integer("filters", 8, 1, Integer.MAX_VALUE),
+            integer("kernel", 3, 1, 1024),
+            integer("stride", 1, 1, 1024),
+            choice("padding", "same", List.of("same", "valid")),
+            choice("activation", "relu", Vocab.ACTIVATIONS),
+            choice("weightInit", "default", Vocab.WEIGHT_INITS_OR_DEFAULT))),
+    POOL2D("pool2d", List.of(
+            integer("kernel", 2, 1, 1024),
+            integer("stride", 2, 1, 1024),
+            choice("pooling", "max", List.of("max", "avg")))),
+    ;
+
+    private final String id;
+    private final List<PropertySpec> properties;
+
+    LayerType(String id, List<PropertySpec> properties) {
+        this.id = id;
+        this.properties = properties;
+    }
+
+    /** The name used in project files and on screen, e.g. {@code "dense"}. */
+    public String id() {
+        return id;
+    }
+
+    public List<PropertySpec> properties() {
+        return properties;
+    }
+
+    public Optional<PropertySpec> property(String name) {
+        return properties.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    public static Optional<LayerType> fromId(String id) {
+        if (id == null) return Optional.empty();
+        String k = id.toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(t -> t.id.equals(k)).findFirst();
+    }
+
+    public static String allIds() {
+        return String.join(", ", Arrays.stream(values()).map(LayerType::id).toList());
+    }
+
+    /** Shared vocabularies of choice properties. */
+    public static final class Vocab {
+        private Vocab() {}
+
+        public static final List<String> ACTIVATIONS =
+                List.of("identity", "sigmoid", "tanh", "relu", "leakyrelu", "elu", "softmax", "softplus");
+        public static final List<String> LOSSES = List.of("mse", "mcxent", "xent", "l1");
+        public static final List<String> WEIGHT_INITS = List.of("xavier", "relu", "normal", "uniform", "zero", "lecun");
+        static final List<String> WEIGHT_INITS_OR_DEFAULT =
+                java.util.stream.Stream.concat(java.util.stream.Stream.of("default"), WEIGHT_INITS.stream()).toList();
+    }
+}

@@ -1,0 +1,337 @@
+package org.backprop.engine.train;
+
+import org.backprop.engine.compile.CompileException;
+import org.backprop.engine.compile.CompiledNetwork;
+import org.backprop.engine.compile.NetworkCompiler;
+import org.backprop.engine.data.PreparedData;
+import org.backprop.engine.project.Project;
+import org.deeplearning4j.optimize.api.TrainingListener;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+/**
+ * Trains one project on a background thread. Start, pause, resume, step, stop and reset each
+ * take effect between two iterations, so within one iteration. A run is deterministic for a
+ * given seed: the same project gives the same losses, bit for bit.
+ *
+ * <p>Metrics go to a {@link MetricsLog} that readers poll; state changes (rare) go to
+ * listeners, called on the training thread.
+ */
+public final class TrainingSession implements AutoCloseable {
+
+    public enum State { READY, RUNNING, PAUSED, FINISHED, STOPPED, FAILED }
+
+    private final Project project;
+    private final PreparedData data;
+    private final MetricsLog metrics = new MetricsLog();
+    private final List<Consumer<State>> stateListeners = new CopyOnWriteArrayList<>();
+    private final List<TrainingListener> dl4jListeners = new CopyOnWriteArrayList<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+
+    private volatile CompiledNetwork network;
+    private volatile State state = State.READY;
+    private volatile Throwable failure;
+    private TrainingPlan plan;
+    private Thread worker;
+    // Guarded by lock:
+    private boolean pauseRequested;
+    private boolean stopRequested;
+    private int stepsRequested;
+
+    public TrainingSession(Project project, PreparedData data) throws CompileException {
+        this.project = project;
+        this.data = data;
+        this.network = NetworkCompiler.compile(project);
+        this.plan = TrainingPlan.epochs(project.training().epochs());
+    }
+
+    public Project project() { return project; }
+
+    public PreparedData data() { return data; }
+
+    /** The model being trained; replaced by {@link #reset()}. */
+    public CompiledNetwork network() { return network; }
+
+    public MetricsLog metrics() { return metrics; }
+
+    public State state() { return state; }
+
+    /** Why the run failed, or null. */
+    public Throwable failure() { return failure; }
+
+    public void setPlan(TrainingPlan plan) {
+        lock.lock();
+        try {
+            if (worker != null) throw new IllegalStateException("the plan is set before the run starts");
+            this.plan = plan;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Called on the training thread whenever the state changes. */
+    public void onStateChange(Consumer<State> listener) {
+        stateListeners.add(listener);
+    }
+
+    /** A DL4J listener to attach to the model, now and after every reset (telemetry plugs in here). */
+    public void addTrainingListener(TrainingListener listener) {
+        dl4jListeners.add(listener);
+        network.model().addListeners(listener);
+    }
+
+    public void start() {
+        lock.lock();
+        try {
+            if (worker != null) {
+                pauseRequested = false;
+                changed.signalAll();
+                return;
+            }
+            pauseRequested = false;
+            launch();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public void pause() {
+        lock.lock();
+        try {
+            pauseRequested = true;
+            stepsRequested = 0;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public void resume() {
+        start();
+    }
+
+    /** Runs exactly one more iteration, then pauses. */
+    public void step() {
+        lock.lock();
+        try {
+            if (state == State.FINISHED || state == State.STOPPED || state == State.FAILED) return;
+            pauseRequested = true;
+            stepsRequested++;
+            if (worker == null) launch();
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public void stop() {
+        Thread w;
+        lock.lock();
+        try {
+            stopRequested = true;
+            changed.signalAll();
+            w = worker;
+        } finally {
+            lock.unlock();
+        }
+        if (w != null && w != Thread.currentThread()) {
+            try {
+                w.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Stops the run and starts over from the seeded initial weights; metrics are cleared. */
+    public void reset() throws CompileException {
+        stop();
+        CompiledNetwork fresh = NetworkCompiler.compile(project);
+        dl4jListeners.forEach(l -> fresh.model().addListeners(l));
+        lock.lock();
+        try {
+            network = fresh;
+            worker = null;
+            stopRequested = false;
+            pauseRequested = false;
+            stepsRequested = 0;
+            failure = null;
+            metrics.clear();
+        } finally {
+            lock.unlock();
+        }
+        setState(State.READY);
+    }
+
+    /** Waits until the run ends or pauses; false on time-out. */
+    public boolean awaitIdle(long timeout, TimeUnit unit) throws InterruptedException {
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        lock.lock();
+        try {
+            while (state == State.RUNNING || (worker != null && state == State.READY) || stepsRequested > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) return false;
+                changed.awaitNanos(left);
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void launch() {
+        stopRequested = false;
+        worker = new Thread(this::run, "training-" + project.name());
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    private void run() {
+        CompiledNetwork net = network;
+        DataSet train = data.train();
+        int batchSize = project.training().batchSize();
+        int n = train.numExamples();
+        Random shuffle = new Random(project.training().seed());
+        long iteration = 0;
+        // Evaluate about every 1,000 training rows seen, so tiny sets do not spend their time on it.
+        int evaluateEvery = Math.max(1, 1000 / Math.max(1, n));
+        long rateStart = System.nanoTime();
+        long rateSamples = 0;
+        double rate = 0;
+        try {
+            for (int epoch = 0; epoch < plan.epochs(); epoch++) {
+                List<DataSet> batches = batches(train, batchSize, shuffle);
+                for (DataSet batch : batches) {
+                    if (!awaitTurn()) {
+                        evaluate(net, (int) iteration, epoch);
+                        setState(State.STOPPED);
+                        return;
+                    }
+                    net.fit(batch);
+                    iteration++;
+                    rateSamples += batch.numExamples();
+                    long now = System.nanoTime();
+                    if (now - rateStart > 250_000_000L) {
+                        rate = rateSamples * 1e9 / (now - rateStart);
+                        rateStart = now;
+                        rateSamples = 0;
+                    }
+                    metrics.add((int) iteration, epoch, net.lastScore(), rate);
+                    if (plan.maxIterations() > 0 && iteration >= plan.maxIterations()) {
+                        evaluate(net, (int) iteration, epoch);
+                        setState(State.FINISHED);
+                        return;
+                    }
+                }
+                net.setEpochCount(epoch + 1);
+                if ((epoch + 1) % evaluateEvery == 0 || epoch == plan.epochs() - 1) {
+                    evaluate(net, (int) iteration, epoch);
+                }
+            }
+            setState(State.FINISHED);
+        } catch (Throwable t) {
+            failure = t;
+            setState(State.FAILED);
+        }
+    }
+
+    /** Blocks while paused; false when the run must stop. */
+    private boolean awaitTurn() throws InterruptedException {
+        lock.lock();
+        try {
+            while (true) {
+                if (stopRequested) return false;
+                if (!pauseRequested) {
+                    if (state != State.RUNNING) setStateLocked(State.RUNNING);
+                    return true;
+                }
+                if (stepsRequested > 0) {
+                    stepsRequested--;
+                    return true;
+                }
+                if (state != State.PAUSED) setStateLocked(State.PAUSED);
+                changed.await();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private List<DataSet> batches(DataSet train, int batchSize, Random shuffle) {
+        int n = train.numExamples();
+        if (n <= batchSize) return List.of(train);
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        for (int i = n - 1; i > 0; i--) {
+            int j = shuffle.nextInt(i + 1);
+            int t = order[i]; order[i] = order[j]; order[j] = t;
+        }
+        INDArray x = train.getFeatures();
+        INDArray y = train.getLabels();
+        List<DataSet> out = new ArrayList<>((n + batchSize - 1) / batchSize);
+        for (int from = 0; from < n; from += batchSize) {
+            int[] rows = java.util.Arrays.copyOfRange(order, from, Math.min(n, from + batchSize));
+            out.add(new DataSet(x.getRows(rows), y.getRows(rows)));
+        }
+        return out;
+    }
+
+    private void evaluate(CompiledNetwork net, int iteration, int epoch) {
+        DataSet test = data.test();
+        double trainLoss = net.score(data.train());
+        double testLoss = test == data.train() ? trainLoss : net.score(test);
+        double accuracy = data.isClassification() ? accuracy(net, test) : Double.NaN;
+        metrics.add(new Evaluation(iteration, epoch, trainLoss, testLoss, accuracy));
+    }
+
+    static double accuracy(CompiledNetwork net, DataSet d) {
+        INDArray out = net.output(d.getFeatures());
+        INDArray labels = d.getLabels();
+        long n = labels.size(0);
+        if (labels.size(1) == 1) {
+            INDArray predicted = out.gt(0.5);
+            INDArray truth = labels.gt(0.5);
+            return predicted.eq(truth).castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).sumNumber().doubleValue() / n;
+        }
+        INDArray predicted = Nd4j.argMax(out, 1);
+        INDArray truth = Nd4j.argMax(labels, 1);
+        return predicted.eq(truth).castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).sumNumber().doubleValue() / n;
+    }
+
+    private void setState(State s) {
+        lock.lock();
+        try {
+            setStateLocked(s);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void setStateLocked(State s) {
+        state = s;
+        changed.signalAll();
+        for (Consumer<State> l : stateListeners) {
+            try {
+                l.accept(s);
+            } catch (RuntimeException e) {
+                // A broken observer must not stop training.
+            }
+        }
+    }
+}
