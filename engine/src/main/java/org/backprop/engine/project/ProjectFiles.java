@@ -45,6 +45,7 @@ public final class ProjectFiles {
     /** Parses the text of a project file; {@code sourceName} starts every message. */
     public static Project parse(String json, String sourceName) throws ProjectFormatException {
         checkHeader(json, sourceName);
+        checkFieldNames(json, sourceName);
         try {
             Project p = MAPPER.readValue(json, Project.class);
             if (p.network() == null) throw new ProjectFormatException(sourceName + ": the project has no \"network\"", -1);
@@ -121,6 +122,51 @@ public final class ProjectFiles {
             throw describe(e, source);
         } catch (IOException e) {
             throw new ProjectFormatException(source + ": " + e.getMessage(), -1);
+        }
+    }
+
+    /**
+     * Finds a misspelt field before binding: Jackson reports a missing required value at the
+     * end of its object, which hides the typo that caused it. Walks the JSON alongside the
+     * records' components; layers check their own properties.
+     */
+    private static void checkFieldNames(String json, String source) throws ProjectFormatException {
+        try (JsonParser p = MAPPER.getFactory().createParser(json)) {
+            p.nextToken();
+            walk(p, Project.class, "", source);
+        } catch (JsonProcessingException e) {
+            throw describe(e, source);
+        } catch (IOException e) {
+            throw new ProjectFormatException(source + ": " + e.getMessage(), -1);
+        }
+    }
+
+    private static void walk(JsonParser p, java.lang.reflect.Type type, String path, String source)
+            throws IOException, ProjectFormatException {
+        Class<?> raw = type instanceof java.lang.reflect.ParameterizedType pt ? (Class<?>) pt.getRawType() : (Class<?>) type;
+        if (p.currentToken() == JsonToken.START_ARRAY && java.util.List.class.isAssignableFrom(raw)) {
+            java.lang.reflect.Type element = ((java.lang.reflect.ParameterizedType) type).getActualTypeArguments()[0];
+            int i = 0;
+            while (p.nextToken() != JsonToken.END_ARRAY) walk(p, element, path + "[" + i++ + "]", source);
+            return;
+        }
+        if (p.currentToken() != JsonToken.START_OBJECT || !raw.isRecord()) {
+            p.skipChildren();
+            return;
+        }
+        var components = java.util.Arrays.stream(raw.getRecordComponents())
+                .collect(Collectors.toMap(java.lang.reflect.RecordComponent::getName, java.lang.reflect.RecordComponent::getGenericType));
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            int line = p.currentLocation().getLineNr();
+            p.nextToken();
+            java.lang.reflect.Type t = components.get(name);
+            if (t == null) {
+                throw new ProjectFormatException(source + ", line " + line + ": " + (path.isEmpty() ? "" : path + ": ")
+                        + "unknown field \"" + name + "\"; expected one of "
+                        + components.keySet().stream().sorted().collect(Collectors.joining(", ")), line);
+            }
+            walk(p, t, path.isEmpty() ? name : path + "." + name, source);
         }
     }
 

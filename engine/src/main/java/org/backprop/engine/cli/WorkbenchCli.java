@@ -1,0 +1,54 @@
+package org.backprop.engine.cli;
+
+import org.backprop.engine.runtime.Nd4jRuntime;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The headless command line: {@code workbench train|validate ...}. Scripts and lessons depend
+ * on these commands and their options: extend, never rename.
+ */
+@Command(name = "workbench",
+        mixinStandardHelpOptions = true,
+        versionProvider = WorkbenchCli.Version.class,
+        description = "Backprop Workbench: build neural networks, train them with Deeplearning4j, see backpropagation.",
+        subcommands = {TrainCommand.class, ValidateCommand.class})
+public final class WorkbenchCli implements Runnable {
+
+    /** Exit codes every command shares. */
+    public static final int OK = 0;
+    public static final int INVALID_INPUT = 1;
+    public static final int USAGE = 2;
+    public static final int TRAINING_FAILED = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs one command and returns its exit code; never calls System.exit. */
+    public static int run(String... args) {
+        Nd4jRuntime.configure();
+        CommandLine cli = new CommandLine(new WorkbenchCli());
+        cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            cmd.getErr().println("error: " + ex.getMessage());
+            return TRAINING_FAILED;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = WorkbenchCli.class.getPackage().getImplementationVersion();
+            return new String[]{"Backprop Workbench " + (v == null ? "development build" : v)};
+        }
+    }
+}
