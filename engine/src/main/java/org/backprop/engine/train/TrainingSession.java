@@ -9,6 +9,7 @@ import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,9 @@ import java.util.function.Consumer;
 public final class TrainingSession implements AutoCloseable {
 
     public enum State { READY, RUNNING, PAUSED, FINISHED, STOPPED, FAILED }
+
+    /** Test-set evaluations take at most this share of the run's time (always one at the end). */
+    private static final double EVALUATION_SHARE = 0.05;
 
     private final Project project;
     private final PreparedData data;
@@ -206,25 +210,27 @@ public final class TrainingSession implements AutoCloseable {
         CompiledNetwork net = network;
         DataSet train = data.train();
         int batchSize = project.training().batchSize();
-        int n = train.numExamples();
         Random shuffle = new Random(project.training().seed());
+        EvaluationBudget budget = new EvaluationBudget(EVALUATION_SHARE);
         long iteration = 0;
-        // Evaluate about every 1,000 training rows seen, so tiny sets do not spend their time on it.
-        int evaluateEvery = Math.max(1, 1000 / Math.max(1, n));
         long rateStart = System.nanoTime();
         long rateSamples = 0;
         double rate = 0;
         try {
             for (int epoch = 0; epoch < plan.epochs(); epoch++) {
-                List<DataSet> batches = batches(train, batchSize, shuffle);
-                for (DataSet batch : batches) {
+                double epochLoss = 0;
+                int epochBatches = 0;
+                for (DataSet batch : batches(train, batchSize, shuffle)) {
                     if (!awaitTurn()) {
-                        evaluate(net, (int) iteration, epoch);
+                        evaluate(net, (int) iteration, epoch, epochBatches == 0 ? Double.NaN : epochLoss / epochBatches);
                         setState(State.STOPPED);
                         return;
                     }
                     net.fit(batch);
                     iteration++;
+                    double loss = net.lastScore();
+                    epochLoss += loss;
+                    epochBatches++;
                     rateSamples += batch.numExamples();
                     long now = System.nanoTime();
                     if (now - rateStart > 250_000_000L) {
@@ -232,16 +238,18 @@ public final class TrainingSession implements AutoCloseable {
                         rateStart = now;
                         rateSamples = 0;
                     }
-                    metrics.add((int) iteration, epoch, net.lastScore(), rate);
+                    metrics.add((int) iteration, epoch, loss, rate);
                     if (plan.maxIterations() > 0 && iteration >= plan.maxIterations()) {
-                        evaluate(net, (int) iteration, epoch);
+                        evaluate(net, (int) iteration, epoch, epochLoss / epochBatches);
                         setState(State.FINISHED);
                         return;
                     }
                 }
                 net.setEpochCount(epoch + 1);
-                if ((epoch + 1) % evaluateEvery == 0 || epoch == plan.epochs() - 1) {
-                    evaluate(net, (int) iteration, epoch);
+                if (epoch == plan.epochs() - 1 || budget.due()) {
+                    long t0 = System.nanoTime();
+                    evaluate(net, (int) iteration, epoch, epochLoss / epochBatches);
+                    budget.spent(System.nanoTime() - t0);
                 }
             }
             setState(State.FINISHED);
@@ -273,6 +281,11 @@ public final class TrainingSession implements AutoCloseable {
         }
     }
 
+    /**
+     * This epoch's minibatches: one gather of the shuffled rows, then views on it. On small
+     * nets each ND4J op costs more than the arithmetic, so two ops per epoch rather than two
+     * per batch.
+     */
     private List<DataSet> batches(DataSet train, int batchSize, Random shuffle) {
         int n = train.numExamples();
         if (n <= batchSize) return List.of(train);
@@ -282,20 +295,21 @@ public final class TrainingSession implements AutoCloseable {
             int j = shuffle.nextInt(i + 1);
             int t = order[i]; order[i] = order[j]; order[j] = t;
         }
-        INDArray x = train.getFeatures();
-        INDArray y = train.getLabels();
+        INDArray x = train.getFeatures().getRows(order);
+        INDArray y = train.getLabels().getRows(order);
         List<DataSet> out = new ArrayList<>((n + batchSize - 1) / batchSize);
         for (int from = 0; from < n; from += batchSize) {
-            int[] rows = java.util.Arrays.copyOfRange(order, from, Math.min(n, from + batchSize));
-            out.add(new DataSet(x.getRows(rows), y.getRows(rows)));
+            int to = Math.min(n, from + batchSize);
+            out.add(new DataSet(x.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()),
+                    y.get(NDArrayIndex.interval(from, to), NDArrayIndex.all())));
         }
         return out;
     }
 
-    private void evaluate(CompiledNetwork net, int iteration, int epoch) {
+    /** @param trainLoss the mean minibatch loss of the epoch, as most frameworks report it */
+    private void evaluate(CompiledNetwork net, int iteration, int epoch, double trainLoss) {
         DataSet test = data.test();
-        double trainLoss = net.score(data.train());
-        double testLoss = test == data.train() ? trainLoss : net.score(test);
+        double testLoss = net.score(test);
         double accuracy = data.isClassification() ? accuracy(net, test) : Double.NaN;
         metrics.add(new Evaluation(iteration, epoch, trainLoss, testLoss, accuracy));
     }
