@@ -22,7 +22,7 @@ class TrainingSessionTest {
 
     static TrainingSession xor() throws Exception {
         Project p = Samples.load("xor");
-        PreparedData d = DataLoader.load(p.data(), Samples.file("xor").getParent(), DataType.FLOAT, 1);
+        PreparedData d = DataLoader.load(p.data(), Samples.file("xor").getParent(), DataType.FLOAT, 1, "mse");
         return new TrainingSession(p, d);
     }
 
