@@ -26,6 +26,12 @@ public final class DataLoader {
             case "xor-gate", "xor", "circle", "gaussians", "spiral", "plane" ->
                     split(spec, spec.source(), Synthetic2D.generate(spec), normalize, outputUnits, dataType);
             case "iris" -> split(spec, "iris", Iris.load(), normalize, outputUnits, dataType);
+            case "idx" -> {
+                IdxSource.Parts p = IdxSource.read(spec, baseDir);
+                yield p.test() == null
+                        ? split(spec, p.name(), p.train(), normalize, outputUnits, dataType)
+                        : prepare(p.name(), p.train(), p.test(), normalize, outputUnits, dataType);
+            }
             default -> throw new DataException("data source \"" + spec.source() + "\" is not available in this build");
         };
     }
