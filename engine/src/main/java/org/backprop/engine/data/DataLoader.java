@@ -26,6 +26,11 @@ public final class DataLoader {
             case "xor-gate", "xor", "circle", "gaussians", "spiral", "plane" ->
                     split(spec, spec.source(), Synthetic2D.generate(spec), normalize, outputUnits, dataType);
             case "iris" -> split(spec, "iris", Iris.load(), normalize, outputUnits, dataType);
+            case "csv" -> {
+                boolean regression = outputUnits == 1 && ("mse".equalsIgnoreCase(outputLoss) || "l1".equalsIgnoreCase(outputLoss));
+                Examples all = CsvSource.read(spec, baseDir, regression);
+                yield split(spec, Path.of(spec.path()).getFileName().toString(), all, normalize, outputUnits, dataType);
+            }
             case "idx" -> {
                 IdxSource.Parts p = IdxSource.read(spec, baseDir);
                 yield p.test() == null

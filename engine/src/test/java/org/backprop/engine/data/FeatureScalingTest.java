@@ -1,10 +1,14 @@
 package org.backprop.engine.data;
 
+import org.backprop.engine.project.DataSpec;
 import org.backprop.engine.runtime.Nd4jRuntime;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -64,6 +68,25 @@ class FeatureScalingTest {
         Examples train = rows(2, 4, 10);
         prepared("minmax", train, null, false);
         assertEquals(10, train.features()[2][0]);
+    }
+
+    @Test
+    void aCsvFileIsStandardizedAfterTheSplit(@TempDir Path dir) throws Exception {
+        StringBuilder csv = new StringBuilder("x,y,label\n");
+        for (int i = 1; i <= 100; i++) csv.append(i).append(',').append(i * i).append(',').append(i % 3).append('\n');
+        Files.writeString(dir.resolve("data.csv"), csv);
+        DataSpec spec = new DataSpec("csv", null, null, 5L, "data.csv", null, null, null, null, null, null, "standardize", null, 0.2);
+        PreparedData d = DataLoader.load(spec, dir, DataType.DOUBLE, 3, "mcxent");
+        double[][] tr = d.train().getFeatures().toDoubleMatrix();
+        double[][] te = d.test().getFeatures().toDoubleMatrix();
+        assertEquals(80, tr.length);
+        assertEquals(20, te.length);
+        for (int j = 0; j < 2; j++) {
+            assertEquals(0, ColumnStats.mean(tr, j), 1e-9);
+            assertEquals(1, ColumnStats.sd(tr, j), 1e-9);
+            assertTrue(Math.abs(ColumnStats.mean(te, j)) > 1e-6, "test mean is not forced to 0: " + ColumnStats.mean(te, j));
+        }
+        assertEquals("data.csv (80 training rows, 20 test rows, standardized)", d.description());
     }
 
     static double[] column(double[][] x) {
