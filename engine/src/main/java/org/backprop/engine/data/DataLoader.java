@@ -5,32 +5,71 @@ import org.nd4j.linalg.api.buffer.DataType;
 
 import java.nio.file.Path;
 
-/** Loads the data a project names; every source is local, nothing is downloaded. */
+/**
+ * Loads the data a project names; every source is local, nothing is downloaded. Each source
+ * yields {@link Examples}; one path then splits, scales and encodes them for the network.
+ */
 public final class DataLoader {
     private DataLoader() {}
 
     /**
      * @param baseDir     the project file's folder: relative paths start there
      * @param outputUnits units of the output layer, which decide how targets are encoded
+     * @param outputLoss  the output layer's loss ("mse", "l1", "mcxent", "xent"), or null when
+     *                    unknown: with one output unit and mse or l1, a CSV label column of
+     *                    numbers is a value to regress; otherwise labels are classes
      */
-    public static PreparedData load(DataSpec spec, Path baseDir, DataType dataType, int outputUnits)
+    public static PreparedData load(DataSpec spec, Path baseDir, DataType dataType, int outputUnits, String outputLoss)
             throws DataException {
-        Examples all = switch (spec.source()) {
-            case "xor-gate", "xor", "circle", "gaussians", "spiral", "plane" -> Synthetic2D.generate(spec);
+        String normalize = spec.normalize() != null ? spec.normalize() : defaultNormalization(spec.source());
+        return switch (spec.source()) {
+            case "xor-gate", "xor", "circle", "gaussians", "spiral", "plane" ->
+                    split(spec, spec.source(), Synthetic2D.generate(spec), normalize, outputUnits, dataType);
+            case "iris" -> split(spec, "iris", Iris.load(), normalize, outputUnits, dataType);
+            case "csv" -> {
+                boolean regression = outputUnits == 1 && ("mse".equalsIgnoreCase(outputLoss) || "l1".equalsIgnoreCase(outputLoss));
+                Examples all = CsvSource.read(spec, baseDir, regression);
+                yield split(spec, Path.of(spec.path()).getFileName().toString(), all, normalize, outputUnits, dataType);
+            }
+            case "idx" -> {
+                IdxSource.Parts p = IdxSource.read(spec, baseDir);
+                yield p.test() == null
+                        ? split(spec, p.name(), p.train(), normalize, outputUnits, dataType)
+                        : prepare(p.name(), p.train(), p.test(), normalize, outputUnits, dataType);
+            }
             default -> throw new DataException("data source \"" + spec.source() + "\" is not available in this build");
         };
-        return split(spec, all, outputUnits, dataType);
+    }
+
+    /** Iris's centimetres are standardized and IDX pixels scaled to [0, 1] unless the file says otherwise; the rest stays as it is. */
+    static String defaultNormalization(String source) {
+        return switch (source) {
+            case "iris" -> "standardize";
+            case "idx" -> "scale255";
+            default -> "none";
+        };
     }
 
     /** Shuffles with the data seed and holds out {@code testFraction} of the rows (none for 4 rows or fewer). */
-    static PreparedData split(DataSpec spec, Examples all, int outputUnits, DataType dataType) throws DataException {
+    static PreparedData split(DataSpec spec, String name, Examples all, String normalize, int outputUnits, DataType dataType)
+            throws DataException {
         int n = all.size();
-        if (n == 0) throw new DataException("the data set " + spec.source() + " has no rows");
+        if (n == 0) throw new DataException("the data set " + name + " has no rows");
         double fraction = n <= 4 ? 0 : spec.testFractionOr(0.2);
         Examples shuffled = fraction == 0 ? all : all.shuffled(spec.seed() == null ? 1 : spec.seed());
         int test = (int) Math.round(n * fraction);
-        String what = spec.source() + " (" + (n - test) + " training rows" + (test > 0 ? ", " + test + " test rows" : "") + ")";
-        return Encoder.prepare(what, shuffled.slice(0, n - test), test == 0 ? null : shuffled.slice(n - test, n),
-                outputUnits, dataType);
+        return prepare(name, shuffled.slice(0, n - test), test == 0 ? null : shuffled.slice(n - test, n),
+                normalize, outputUnits, dataType);
+    }
+
+    /** Scales features with statistics of the training part only, then encodes both parts. */
+    static PreparedData prepare(String name, Examples train, Examples test, String normalize, int outputUnits, DataType dataType)
+            throws DataException {
+        FeatureScaling scaling = FeatureScaling.fit(normalize, train.features());
+        Examples tr = train.withFeatures(scaling.apply(train.features()));
+        Examples te = test == null ? null : test.withFeatures(scaling.apply(test.features()));
+        String what = name + " (" + tr.size() + " training rows" + (te != null && te.size() > 0 ? ", " + te.size() + " test rows" : "")
+                + (scaling.label().isEmpty() ? "" : ", " + scaling.label()) + ")";
+        return Encoder.prepare(what, tr, te, outputUnits, dataType);
     }
 }

@@ -16,7 +16,8 @@ final class Encoder {
             throws DataException {
         if (train.isClassification()) {
             int k = train.classNames().size();
-            if (outputUnits != 1 && outputUnits != k) {
+            // One unit fits two classes only (a 0/1 target); more would all collapse onto 1.
+            if (outputUnits != k && !(outputUnits == 1 && k <= 2)) {
                 throw new DataException("the output layer has " + outputUnits + " units but the data has " + k
                         + " classes (" + String.join(", ", train.classNames()) + "); give it " + k
                         + " units" + (k == 2 ? ", or 1 unit with a sigmoid" : ""));

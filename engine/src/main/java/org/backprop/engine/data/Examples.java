@@ -20,6 +20,14 @@ record Examples(double[][] features, int[] classes, double[][] values, List<Stri
         return features.length;
     }
 
+    int featureCount() {
+        return features.length == 0 ? 0 : features[0].length;
+    }
+
+    Examples withFeatures(double[][] x) {
+        return new Examples(x, classes, values, classNames);
+    }
+
     boolean isClassification() {
         return !classNames.isEmpty();
     }

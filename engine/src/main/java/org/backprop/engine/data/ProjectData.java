@@ -17,7 +17,8 @@ public final class ProjectData {
         LayerSpec input = layer(project, LayerType.INPUT);
         LayerSpec output = layer(project, LayerType.OUTPUT);
         DataType dt = project.training().dataType() == TrainingSettings.Precision.DOUBLE ? DataType.DOUBLE : DataType.FLOAT;
-        PreparedData d = DataLoader.load(project.data(), baseDir, dt, output == null ? 1 : output.intValue("units"));
+        PreparedData d = DataLoader.load(project.data(), baseDir, dt,
+                output == null ? 1 : output.intValue("units"), output == null ? null : output.stringValue("loss"));
         if (input != null && inputSize(input) != d.featureCount()) {
             throw new DataException(input.describe() + " takes " + inputSize(input) + " values per example, but the data ("
                     + d.description() + ") has " + d.featureCount() + " features");

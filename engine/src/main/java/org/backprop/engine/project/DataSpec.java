@@ -15,13 +15,19 @@ import java.util.List;
  *       {@code samples}, {@code noise}, {@code seed};</li>
  *   <li>{@code iris}: the bundled 150 rows;</li>
  *   <li>{@code idx}: MNIST-format files, gzipped or not: {@code path} and {@code labels}, optionally
- *       {@code testPath} and {@code testLabels} (else {@code testFraction} splits), {@code limit};</li>
- *   <li>{@code csv}: {@code path}, {@code header}, {@code features} and {@code label} (header names,
- *       or 1-based column numbers), {@code normalize}.</li>
+ *       {@code testPath} and {@code testLabels} (else {@code testFraction} splits), {@code limit}
+ *       (the first N rows of each file); class names from {@code classes.txt} beside the images,
+ *       else "0".."9";</li>
+ *   <li>{@code csv}: {@code path}, {@code header} (default true), {@code features} and {@code label}
+ *       (header names, or 1-based column numbers; default: the last column is the label, every
+ *       other one a feature). A numeric label is a regression target when the output layer has
+ *       one unit and loss mse or l1; otherwise labels are classes, named in sorted order.</li>
  * </ul>
  *
- * @param normalize {@code none}, {@code standardize} (zero mean, unit variance from the training
- *                  part), {@code minmax} (to [0, 1]) or {@code scale255} (pixels to [0, 1])
+ * @param normalize {@code none}, {@code standardize} (zero mean, unit variance), {@code minmax}
+ *                  (to [0, 1]) or {@code scale255} (pixels to [0, 1]), with statistics of the
+ *                  training part only. Default: {@code standardize} for iris, {@code scale255}
+ *                  for idx, {@code none} otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"source", "samples", "noise", "seed", "path", "labels", "testPath", "testLabels",
