@@ -98,6 +98,21 @@ class WorkbenchCliTest {
     }
 
     @Test
+    void aCsvRowWithTheWrongNumberOfColumnsIsNamedByFileAndLine() throws Exception {
+        Files.writeString(tmp.resolve("points.csv"), "x,y,label\n0,0,a\n0,1,b\n1,0\n1,1,a\n");
+        Path project = tmp.resolve("csv.bpw.json");
+        Files.writeString(project, Files.readString(Samples.file("xor")).replace(
+                "\"source\": \"xor-gate\",", "\"source\": \"csv\",\n    \"path\": \"points.csv\","));
+        for (String cmd : List.of("validate", "train")) {
+            Result r = cmd.equals("train") ? run(cmd, project.toString(), "--out", tmp.resolve("o").toString()) : run(cmd, project.toString());
+            assertEquals(WorkbenchCli.INVALID_INPUT, r.exit(), r.out());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().contains("points.csv, line 4: expected 3 columns, found 2"), r.err());
+        }
+        assertFalse(Files.exists(tmp.resolve("o").resolve("model.zip")));
+    }
+
+    @Test
     void dataThatDoesNotFitTheInputLayerIsExplained() throws Exception {
         Path bad = tmp.resolve("wide.bpw.json");
         Files.writeString(bad, Files.readString(Samples.file("xor")).replace("\"size\": 2", "\"size\": 3"));
