@@ -51,7 +51,7 @@ def playground():
     x = np.stack([radius * np.sin(angle), radius * np.cos(angle)], 1).astype(np.float32)
     y = inner.astype(np.float32).reshape(-1, 1)
     net = torch.nn.Sequential(torch.nn.Linear(2, 4), torch.nn.Tanh(), torch.nn.Linear(4, 2), torch.nn.Tanh(),
-                              torch.nn.Linear(2, 1), torch.nn.Tanh())
+                              torch.nn.Linear(2, 1), torch.nn.Sigmoid())
     return torch.from_numpy(x), torch.from_numpy(y), net, torch.nn.MSELoss(), \
         torch.optim.SGD(net.parameters(), lr=0.03), 10
 
