@@ -24,6 +24,15 @@ import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer;
+import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.RnnLossLayer;
+import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
+import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
+import org.deeplearning4j.nn.conf.layers.recurrent.TimeDistributed;
+import org.deeplearning4j.nn.conf.BackpropType;
+import org.backprop.engine.recurrent.FeedbackLoop;
+import org.backprop.engine.recurrent.LoopCell;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
@@ -41,6 +50,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -59,12 +69,14 @@ public final class NetworkCompiler {
         TrainingSettings t = project.training();
         LayerSpec input = net.layers().stream().filter(l -> l.type() == LayerType.INPUT).findFirst().orElseThrow();
         LayerSpec output = net.layers().stream().filter(l -> l.type() == LayerType.OUTPUT).findFirst().orElseThrow();
-        InputType inputType = inputType(input);
+        boolean recurrent = Recurrence.isRecurrent(net);
+        InputType inputType = recurrent ? InputType.recurrent(input.intValue("size")) : inputType(input);
+        List<Recurrence.Loop> loops = recurrent ? Recurrence.loops(net) : List.of();
         NeuralNetConfiguration.Builder base = baseBuilder(t);
         try {
             CompiledNetwork c = NetworkValidator.isChain(net)
-                    ? compileChain(net, base, input, output, inputType, t)
-                    : compileGraph(net, base, input, output, inputType, t);
+                    ? compileChain(net, base, input, output, inputType, t, loops)
+                    : compileGraph(net, base, input, output, inputType, t, loops);
             pinParameters(net, c);
             return c;
         } catch (CompileException e) {
@@ -126,56 +138,137 @@ public final class NetworkCompiler {
     }
 
     private static CompiledNetwork compileChain(NetworkSpec net, NeuralNetConfiguration.Builder base, LayerSpec input,
-                                                LayerSpec output, InputType inputType, TrainingSettings t) {
+                                                LayerSpec output, InputType inputType, TrainingSettings t,
+                                                List<Recurrence.Loop> loops) {
         List<LayerSpec> order = chainOrder(net, input);
         NeuralNetConfiguration.ListBuilder list = base.list();
+        Map<String, Integer> dl4jIndex = new HashMap<>();
+        int index = 0;
         for (int i = 1; i < order.size(); i++) {
-            list.layer(i - 1, toDl4j(order.get(i), order.get(i - 1) != input, t));
+            LayerSpec l = order.get(i);
+            boolean afterHidden = order.get(i - 1) != input;
+            Recurrence.Loop loop = loopOf(loops, l.id());
+            if (loop == null) {
+                dl4jIndex.put(l.id(), index);
+                list.layer(index++, toDl4j(l, afterHidden, t, net));
+            } else if (loop.first().id().equals(l.id())) {
+                for (LayerSpec c : loop.cells()) dl4jIndex.put(c.id(), index);
+                list.layer(index++, feedbackLoop(loop, afterHidden, t));
+                if (loop.endsInOutput()) list.layer(index++, lossLayer(loop.last()));
+            }
         }
-        MultiLayerConfiguration conf = list.setInputType(inputType).build();
+        list.setInputType(inputType);
+        if (t.tbpttLength() > 0 && Recurrence.isRecurrent(net)) {
+            list.backpropType(BackpropType.TruncatedBPTT).tBPTTForwardLength(t.tbpttLength()).tBPTTBackwardLength(t.tbpttLength());
+        }
+        MultiLayerConfiguration conf = list.build();
         MultiLayerNetwork model = new MultiLayerNetwork(conf);
         model.init();
         List<InputType> types = conf.getLayerActivationTypes(inputType);
         List<LayerInfo> infos = new ArrayList<>();
-        infos.add(new LayerInfo(input.id(), -1, shape(inputType), inputType.arrayElementsPerExample(), 0));
+        infos.add(new LayerInfo(input.id(), -1, shape(inputType), elements(inputType), 0));
         for (int i = 1; i < order.size(); i++) {
-            InputType out = types.get(i - 1);
-            infos.add(new LayerInfo(order.get(i).id(), i - 1, shape(out), out.arrayElementsPerExample(),
-                    model.getLayer(i - 1).numParams()));
+            LayerSpec l = order.get(i);
+            int at = dl4jIndex.get(l.id());
+            Recurrence.Loop loop = loopOf(loops, l.id());
+            Layer layer = model.getLayer(at);
+            if (loop == null) {
+                InputType out = types.get(at);
+                infos.add(new LayerInfo(l.id(), at, shape(out), elements(out), layer.numParams()));
+            } else {
+                infos.add(cellInfo(l, at, layer.conf().getLayer().getLayerName(), layer));
+            }
         }
         return new CompiledNetwork(model, projectOrder(net, infos), input.id(), output.id());
     }
 
     private static CompiledNetwork compileGraph(NetworkSpec net, NeuralNetConfiguration.Builder base, LayerSpec input,
-                                                LayerSpec output, InputType inputType, TrainingSettings t) {
+                                                LayerSpec output, InputType inputType, TrainingSettings t,
+                                                List<Recurrence.Loop> loops) {
         ComputationGraphConfiguration.GraphBuilder g = base.graphBuilder()
                 .addInputs(input.id())
                 .setInputTypes(inputType);
         for (LayerSpec l : net.layers()) {
             if (l == input) continue;
+            Recurrence.Loop loop = loopOf(loops, l.id());
+            if (loop != null && !loop.first().id().equals(l.id())) continue;
             List<String> from = net.inputsOf(l.id()).stream().map(EdgeSpec::from).toList();
             boolean afterHidden = from.stream().noneMatch(f -> f.equals(input.id()));
-            String[] in;
-            if (from.size() > 1) {
+            String[] in = from.stream().map(f -> vertexOf(loops, f)).toArray(String[]::new);
+            if (in.length > 1) {
                 String merge = l.id() + "/merge";
-                g.addVertex(merge, new MergeVertex(), from.toArray(String[]::new));
+                g.addVertex(merge, new MergeVertex(), in);
                 in = new String[]{merge};
-            } else {
-                in = from.toArray(String[]::new);
             }
-            g.addLayer(l.id(), toDl4j(l, afterHidden, t), in);
+            if (loop == null) {
+                g.addLayer(l.id(), toDl4j(l, afterHidden, t, net), in);
+            } else {
+                g.addLayer(loop.dl4jName(), feedbackLoop(loop, afterHidden, t), in);
+                if (loop.endsInOutput()) g.addLayer(loop.last().id(), lossLayer(loop.last()), loop.dl4jName());
+            }
         }
-        ComputationGraphConfiguration conf = g.setOutputs(output.id()).build();
+        g.setOutputs(output.id());
+        if (t.tbpttLength() > 0 && Recurrence.isRecurrent(net)) {
+            g.backpropType(BackpropType.TruncatedBPTT).tBPTTForwardLength(t.tbpttLength()).tBPTTBackwardLength(t.tbpttLength());
+        }
+        ComputationGraphConfiguration conf = g.build();
         ComputationGraph model = new ComputationGraph(conf);
         model.init();
         Map<String, InputType> types = conf.getLayerActivationTypes(inputType);
         List<LayerInfo> infos = new ArrayList<>();
         for (LayerSpec l : net.layers()) {
-            InputType out = l == input ? inputType : types.get(l.id());
-            long params = l == input ? 0 : model.getLayer(l.id()).numParams();
-            infos.add(new LayerInfo(l.id(), -1, shape(out), out.arrayElementsPerExample(), params));
+            Recurrence.Loop loop = loopOf(loops, l.id());
+            if (l == input) {
+                infos.add(new LayerInfo(l.id(), -1, shape(inputType), elements(inputType), 0));
+            } else if (loop == null) {
+                InputType out = types.get(l.id());
+                infos.add(new LayerInfo(l.id(), -1, shape(out), elements(out), model.getLayer(l.id()).numParams()));
+            } else {
+                infos.add(cellInfo(l, -1, loop.dl4jName(), model.getLayer(loop.dl4jName())));
+            }
         }
         return new CompiledNetwork(model, infos, input.id(), output.id());
+    }
+
+    private static Recurrence.Loop loopOf(List<Recurrence.Loop> loops, String id) {
+        return loops.stream().filter(l -> l.contains(id)).findFirst().orElse(null);
+    }
+
+    /** The graph vertex that carries a layer's activations: a loop's own, for its last layer. */
+    private static String vertexOf(List<Recurrence.Loop> loops, String id) {
+        Recurrence.Loop loop = loopOf(loops, id);
+        return loop == null ? id : loop.dl4jName();
+    }
+
+    /** A layer computed inside a FeedbackLoop: its parameters are the loop's keys "{id}/...". */
+    private static LayerInfo cellInfo(LayerSpec l, int index, String dl4jName, Layer loopLayer) {
+        String prefix = l.id() + "/";
+        long params = loopLayer.paramTable().entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
+                .mapToLong(e -> e.getValue().length()).sum();
+        int units = l.intValue("units");
+        return new LayerInfo(l.id(), index, units + " per step", units, params, dl4jName, prefix);
+    }
+
+    private static FeedbackLoop feedbackLoop(Recurrence.Loop loop, boolean afterHidden, TrainingSettings t) {
+        List<LoopCell> cells = loop.cells().stream().map(c -> new LoopCell(c.id(), c.intValue("units"),
+                activation(c).getActivationFunction(),
+                c.stringValue("weightInit").equals("default") ? null : weightInit(c.stringValue("weightInit")).getWeightInitFunction(),
+                c.stringValue("recurrentWeightInit").equals("default") ? null
+                        : weightInit(c.stringValue("recurrentWeightInit")).getWeightInitFunction(),
+                loop.feedbackInto().get(c.id()))).toList();
+        FeedbackLoop f = new FeedbackLoop(loop.dl4jName(), cells, loop.endsInOutput());
+        LayerSpec first = loop.first();
+        double rate = first.type().property("dropout").isPresent() && first.doubleValue("dropout") > 0
+                ? first.doubleValue("dropout") : (afterHidden ? t.dropout() : 0);
+        if (rate > 0) f.setIDropout(new org.deeplearning4j.nn.conf.dropout.Dropout(1.0 - rate));
+        return f;
+    }
+
+    /** Applies the output's activation and loss to the pre-activations a loop ending in the output emits. */
+    private static RnnLossLayer lossLayer(LayerSpec output) {
+        RnnLossLayer loss = new RnnLossLayer.Builder(loss(output)).activation(activation(output)).build();
+        loss.setLayerName(output.id());
+        return loss;
     }
 
     /** Layers of a chain from the input along its edges. */
@@ -199,10 +292,17 @@ public final class NetworkCompiler {
      * One project layer as a DL4J layer. {@code afterHidden}: the layer's input is a hidden
      * layer, so the project-wide dropout applies to it (never to the raw input features).
      */
-    static org.deeplearning4j.nn.conf.layers.Layer toDl4j(LayerSpec l, boolean afterHidden, TrainingSettings t) {
+    static org.deeplearning4j.nn.conf.layers.Layer toDl4j(LayerSpec l, boolean afterHidden, TrainingSettings t, NetworkSpec net) {
+        boolean recurrent = Recurrence.isRecurrent(net);
         org.deeplearning4j.nn.conf.layers.Layer layer = switch (l.type()) {
-            case DENSE -> new DenseLayer.Builder().nOut(l.intValue("units")).activation(activation(l)).build();
-            case OUTPUT -> new OutputLayer.Builder(loss(l)).nOut(l.intValue("units")).activation(activation(l)).build();
+            case DENSE -> Recurrence.hasSelfLoop(net, l.id())
+                    ? new SimpleRnn.Builder().nOut(l.intValue("units")).activation(activation(l)).build()
+                    : new DenseLayer.Builder().nOut(l.intValue("units")).activation(activation(l)).build();
+            case OUTPUT -> recurrent
+                    ? new RnnOutputLayer.Builder(loss(l)).nOut(l.intValue("units")).activation(activation(l)).build()
+                    : new OutputLayer.Builder(loss(l)).nOut(l.intValue("units")).activation(activation(l)).build();
+            case LSTM -> new LSTM.Builder().nOut(l.intValue("units")).activation(activation(l))
+                    .gateActivationFunction(Activation.SIGMOID).forgetGateBiasInit(l.doubleValue("forgetGateBias")).build();
             case DROPOUT -> new DropoutLayer.Builder(1.0 - l.doubleValue("rate")).build();
             case BATCH_NORM -> new BatchNormalization.Builder().decay(l.doubleValue("decay")).eps(l.doubleValue("eps")).build();
             case CONV2D -> new ConvolutionLayer.Builder(l.intValue("kernel"), l.intValue("kernel"))
@@ -226,6 +326,14 @@ public final class NetworkCompiler {
             double rate = l.type().property("dropout").isPresent() && l.doubleValue("dropout") > 0
                     ? l.doubleValue("dropout") : (afterHidden ? t.dropout() : 0);
             if (rate > 0) b.setIDropout(new org.deeplearning4j.nn.conf.dropout.Dropout(1.0 - rate));
+        }
+        if (layer instanceof BaseRecurrentLayer r && !l.stringValue("recurrentWeightInit").equals("default")) {
+            r.setWeightInitFnRecurrent(weightInit(l.stringValue("recurrentWeightInit")).getWeightInitFunction());
+        }
+        if (recurrent && layer instanceof DenseLayer) {
+            // Applied at every time step and still [batch, units, time] after, also where a graph merges it.
+            layer = new TimeDistributed(layer);
+            layer.setLayerName(l.id());
         }
         return layer;
     }
@@ -262,6 +370,7 @@ public final class NetworkCompiler {
             case "uniform" -> WeightInit.UNIFORM;
             case "zero" -> WeightInit.ZERO;
             case "lecun" -> WeightInit.LECUN_NORMAL;
+            case "identity" -> WeightInit.IDENTITY;
             default -> throw new IllegalArgumentException("unknown weight init " + name);
         };
     }
@@ -270,12 +379,15 @@ public final class NetworkCompiler {
         List<String> problems = new ArrayList<>();
         for (LayerSpec l : net.layers()) {
             if (l.parameters().isEmpty()) continue;
-            Layer layer = c.isGraph() ? c.graph().getLayer(l.id()) : c.multiLayer().getLayer(c.layers().get(l.id()).dl4jIndex());
+            LayerInfo info = c.layers().get(l.id());
+            Layer layer = c.isGraph() ? c.graph().getLayer(info.dl4jName()) : c.multiLayer().getLayer(info.dl4jIndex());
             Map<String, INDArray> table = layer.paramTable();
             for (Map.Entry<String, ParameterValues> e : l.parameters().entrySet()) {
-                INDArray current = table.get(e.getKey());
+                INDArray current = table.get(info.paramPrefix() + e.getKey());
                 if (current == null) {
-                    problems.add(l.describe() + ": has no parameter \"" + e.getKey() + "\"; it has " + String.join(", ", table.keySet()));
+                    problems.add(l.describe() + ": has no parameter \"" + e.getKey() + "\"; it has " + String.join(", ",
+                            table.keySet().stream().filter(k -> k.startsWith(info.paramPrefix()))
+                                    .map(k -> k.substring(info.paramPrefix().length())).toList()));
                     continue;
                 }
                 ParameterValues pv = e.getValue();
@@ -286,7 +398,7 @@ public final class NetworkCompiler {
                     continue;
                 }
                 INDArray v = Nd4j.create(pv.values(), want, 'c').castTo(current.dataType());
-                layer.setParam(e.getKey(), v);
+                layer.setParam(info.paramPrefix() + e.getKey(), v);
             }
         }
         if (!problems.isEmpty()) throw new CompileException(problems);
@@ -297,6 +409,11 @@ public final class NetworkCompiler {
         long[] a = Arrays.stream(dl4j).filter(d -> d != 1).toArray();
         long[] b = Arrays.stream(given).asLongStream().filter(d -> d != 1).toArray();
         return Arrays.equals(a, b);
+    }
+
+    /** Values per example, or per time step for a recurrent type (its length is not known in advance). */
+    private static long elements(InputType t) {
+        return t instanceof InputType.InputTypeRecurrent r ? r.getSize() : t.arrayElementsPerExample();
     }
 
     private static String shape(InputType t) {

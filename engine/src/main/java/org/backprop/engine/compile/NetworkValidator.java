@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * Structural checks that need no DL4J: ids, edges, one input, one output, every layer on a
- * path from the input to the output, and losses that fit their activations. Each problem is
+ * path from the input to the output, feedback edges DL4J can train, and losses that fit their
+ * activations. Each problem is
  * one sentence naming the layer; the editor shows them all at once.
  */
 public final class NetworkValidator {
@@ -65,9 +66,7 @@ public final class NetworkValidator {
                 }
             }
         }
-        for (EdgeSpec e : net.feedbackEdges()) {
-            out.add("edge " + e.from() + " -> " + e.to() + ": feedback (recurrent) edges cannot be trained by this build yet");
-        }
+        out.addAll(Recurrence.problems(net));
         for (LayerSpec l : outputs) out.addAll(lossProblems(l));
         return out;
     }

@@ -1,5 +1,6 @@
 package org.backprop.engine.project;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
@@ -23,6 +24,26 @@ import java.util.List;
  *       other one a feature). A numeric label is a regression target when the output layer has
  *       one unit and loss mse or l1; otherwise labels are classes, named in sorted order.</li>
  * </ul>
+ * Sequence sets, for recurrent networks: features per time step, targets per time step (steps
+ * without a target are masked out of the loss). All are generated from {@code seed}; {@code samples}
+ * is the number of sequences.
+ * <ul>
+ *   <li>{@code sine}, {@code sawtooth}, {@code square}: next-step prediction of a wave with random
+ *       phase, {@code period} steps per cycle (default 16) and Gaussian {@code noise} (its standard
+ *       deviation) on every value; input one value per step, target the next value; {@code length}
+ *       steps per sequence (default 32);</li>
+ *   <li>{@code adding}: the adding problem (Hochreiter and Schmidhuber 1997): two inputs per step,
+ *       a random number in [0, 1] and a marker; exactly two numbers are marked, the first one at least
+ *       {@code lag} steps before the end (default half the {@code length}, default 20); the target,
+ *       at the last step only, is their sum;</li>
+ *   <li>{@code copy}: copy memory: {@code length} symbols (default 3) out of {@code symbols} (default 4),
+ *       then {@code lag} blank steps (default 10) ending in a go marker, after which the network must
+ *       output the symbols in order; inputs one-hot over the symbols plus blank and go, targets one-hot
+ *       over the symbols at the last {@code length} steps only;</li>
+ *   <li>{@code text}: next-character prediction on the text file {@code path}: {@code samples}
+ *       windows of {@code length} characters (default 40) at random offsets; inputs and targets one-hot
+ *       over the file's characters, in sorted order (the class names).</li>
+ * </ul>
  *
  * @param normalize {@code none}, {@code standardize} (zero mean, unit variance), {@code minmax}
  *                  (to [0, 1]) or {@code scale255} (pixels to [0, 1]), with statistics of the
@@ -30,7 +51,7 @@ import java.util.List;
  *                  for idx, {@code none} otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"source", "samples", "noise", "seed", "path", "labels", "testPath", "testLabels",
+@JsonPropertyOrder({"source", "samples", "length", "lag", "period", "symbols", "noise", "seed", "path", "labels", "testPath", "testLabels",
         "header", "features", "label", "normalize", "limit", "testFraction"})
 public record DataSpec(
         String source,
@@ -46,10 +67,16 @@ public record DataSpec(
         String label,
         String normalize,
         Integer limit,
-        Double testFraction) {
+        Double testFraction,
+        Integer length,
+        Integer lag,
+        Double period,
+        Integer symbols) {
 
-    public static final List<String> SOURCES =
-            List.of("xor-gate", "xor", "circle", "gaussians", "spiral", "plane", "iris", "idx", "csv");
+    public static final List<String> SOURCES = List.of("xor-gate", "xor", "circle", "gaussians", "spiral", "plane",
+            "iris", "idx", "csv", "sine", "sawtooth", "square", "adding", "copy", "text");
+    /** Sources of sequences: their networks are recurrent, their data [examples, features, time steps]. */
+    public static final List<String> SEQUENCE_SOURCES = List.of("sine", "sawtooth", "square", "adding", "copy", "text");
     public static final List<String> NORMALIZATIONS = List.of("none", "standardize", "minmax", "scale255");
 
     public DataSpec {
@@ -62,7 +89,31 @@ public record DataSpec(
         TrainingSettings.require(normalize == null || NORMALIZATIONS.contains(normalize),
                 "normalize must be one of " + String.join(", ", NORMALIZATIONS) + ", got \"" + normalize + "\"");
         TrainingSettings.require(limit == null || limit > 0, "limit must be above 0");
+        TrainingSettings.require(length == null || length > 1, "length (time steps) must be at least 2");
+        TrainingSettings.require(lag == null || lag > 0, "lag must be at least 1");
+        TrainingSettings.require(period == null || period >= 2, "period must be at least 2 time steps");
+        TrainingSettings.require(symbols == null || symbols > 1, "symbols must be at least 2");
         features = features == null ? null : List.copyOf(features);
+    }
+
+    /** The fields of a spec without sequence fields, as files before recurrent networks had them. */
+    public DataSpec(String source, Integer samples, Double noise, Long seed, String path, String labels, String testPath,
+                    String testLabels, Boolean header, List<String> features, String label, String normalize,
+                    Integer limit, Double testFraction) {
+        this(source, samples, noise, seed, path, labels, testPath, testLabels, header, features, label, normalize,
+                limit, testFraction, null, null, null, null);
+    }
+
+    /** A generated sequence set (see the class comment for what {@code lag}, {@code period}, {@code symbols} mean). */
+    public static DataSpec sequences(String source, int samples, int length, Integer lag, Double period, Integer symbols,
+                                     double noise, long seed, double testFraction) {
+        return new DataSpec(source, samples, noise, seed, null, null, null, null, null, null, null, null, null,
+                testFraction, length, lag, period, symbols);
+    }
+
+    @JsonIgnore
+    public boolean isSequence() {
+        return SEQUENCE_SOURCES.contains(source);
     }
 
     /** A generated 2-D set. */

@@ -20,16 +20,32 @@ public enum LayerType {
             integer("height", 0, 0, 100_000),
             integer("width", 0, 0, 100_000),
             integer("channels", 0, 0, 100_000))),
+    /** With a self-loop (a feedback edge to itself) a dense layer is an Elman layer: DL4J SimpleRnn. */
     DENSE("dense", List.of(
             integer("units", 4, 1, Integer.MAX_VALUE),
             choice("activation", "relu", Vocab.ACTIVATIONS),
             choice("weightInit", "default", Vocab.WEIGHT_INITS_OR_DEFAULT),
-            real("dropout", 0, 0, 0.99))),
+            real("dropout", 0, 0, 0.99),
+            // Init of the weights on feedback edges into the layer; "default" follows weightInit.
+            choice("recurrentWeightInit", "default", Vocab.RECURRENT_WEIGHT_INITS))),
+    /**
+     * A recurrent network's output, at every time step ({@code steps: all}, sequence to sequence)
+     * or only at the last one ({@code steps: last}, sequence to one).
+     */
     OUTPUT("output", List.of(
             integer("units", 1, 1, Integer.MAX_VALUE),
             choice("activation", "softmax", Vocab.ACTIVATIONS),
             choice("loss", "mcxent", Vocab.LOSSES),
-            choice("weightInit", "default", Vocab.WEIGHT_INITS_OR_DEFAULT))),
+            choice("weightInit", "default", Vocab.WEIGHT_INITS_OR_DEFAULT),
+            choice("steps", "all", List.of("all", "last")),
+            choice("recurrentWeightInit", "default", Vocab.RECURRENT_WEIGHT_INITS))),
+    /** DL4J's LSTM; recurrent by nature, drawn with its self-loop. */
+    LSTM("lstm", List.of(
+            integer("units", 8, 1, Integer.MAX_VALUE),
+            choice("activation", "tanh", Vocab.ACTIVATIONS),
+            choice("weightInit", "default", Vocab.WEIGHT_INITS_OR_DEFAULT),
+            choice("recurrentWeightInit", "default", Vocab.RECURRENT_WEIGHT_INITS),
+            real("forgetGateBias", 1, -10, 10))),
     DROPOUT("dropout", List.of(
             real("rate", 0.5, 0, 0.99))),
     BATCH_NORM("batchnorm", List.of(
@@ -89,5 +105,8 @@ public enum LayerType {
         public static final List<String> WEIGHT_INITS = List.of("xavier", "relu", "normal", "uniform", "zero", "lecun");
         static final List<String> WEIGHT_INITS_OR_DEFAULT =
                 java.util.stream.Stream.concat(java.util.stream.Stream.of("default"), WEIGHT_INITS.stream()).toList();
+        /** Identity recurrent weights (Le et al. 2015, "IRNN") keep a plain recurrent layer's memory longer. */
+        public static final List<String> RECURRENT_WEIGHT_INITS =
+                java.util.stream.Stream.concat(WEIGHT_INITS_OR_DEFAULT.stream(), java.util.stream.Stream.of("identity")).toList();
     }
 }
