@@ -73,6 +73,13 @@ public final class CompiledNetwork {
         return ((ComputationGraph) model).outputSingle(false, features);
     }
 
+    /** Network output in inference mode, with a mask [examples, steps] for sequences of different lengths (or null). */
+    public INDArray output(INDArray features, INDArray featuresMask) {
+        if (featuresMask == null) return output(features);
+        if (model instanceof MultiLayerNetwork n) return n.output(features, false, featuresMask, null);
+        return ((ComputationGraph) model).output(false, new INDArray[]{features}, new INDArray[]{featuresMask})[0];
+    }
+
     public int iterationCount() {
         if (model instanceof MultiLayerNetwork n) return n.getIterationCount();
         return ((ComputationGraph) model).getConfiguration().getIterationCount();

@@ -41,7 +41,7 @@ final class Recurrence {
 
     /** Recurrent networks take [batch, features, time] input and train through time. */
     static boolean isRecurrent(NetworkSpec net) {
-        return !net.feedbackEdges().isEmpty() || net.layers().stream().anyMatch(l -> l.type() == LayerType.LSTM);
+        return net.isRecurrent();
     }
 
     static boolean hasSelfLoop(NetworkSpec net, String id) {

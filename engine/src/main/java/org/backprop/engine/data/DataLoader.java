@@ -21,6 +21,16 @@ public final class DataLoader {
      */
     public static PreparedData load(DataSpec spec, Path baseDir, DataType dataType, int outputUnits, String outputLoss)
             throws DataException {
+        return load(spec, baseDir, dataType, outputUnits, outputLoss, false);
+    }
+
+    /**
+     * @param lastStepOnly for sequences: keep only each sequence's last target (sequence to one,
+     *                     the output layer's {@code steps: last})
+     */
+    public static PreparedData load(DataSpec spec, Path baseDir, DataType dataType, int outputUnits, String outputLoss,
+                                    boolean lastStepOnly) throws DataException {
+        if (spec.isSequence()) return loadSequences(spec, baseDir, dataType, outputUnits, lastStepOnly);
         String normalize = spec.normalize() != null ? spec.normalize() : defaultNormalization(spec.source());
         return switch (spec.source()) {
             case "xor-gate", "xor", "circle", "gaussians", "spiral", "plane" ->
@@ -39,6 +49,24 @@ public final class DataLoader {
             }
             default -> throw new DataException("data source \"" + spec.source() + "\" is not available in this build");
         };
+    }
+
+    private static PreparedData loadSequences(DataSpec spec, Path baseDir, DataType dataType, int outputUnits,
+                                              boolean lastStepOnly) throws DataException {
+        if (spec.normalize() != null && !spec.normalize().equals("none")) {
+            throw new DataException("normalize does not apply to the " + spec.source() + " source: its values are already in a small range");
+        }
+        SequenceExamples all = spec.source().equals("text") ? TextSequences.read(spec, baseDir) : SequenceSets.generate(spec);
+        if (lastStepOnly) all = all.lastStepOnly();
+        int n = all.size();
+        double fraction = n <= 4 ? 0 : spec.testFractionOr(0.2);
+        SequenceExamples shuffled = fraction == 0 ? all : all.shuffled(spec.seed() == null ? 1 : spec.seed());
+        int test = (int) Math.round(n * fraction);
+        String name = spec.source().equals("text") ? Path.of(spec.path()).getFileName().toString() : spec.source();
+        String what = name + " (" + (n - test) + " training sequences" + (test > 0 ? ", " + test + " test sequences" : "")
+                + " of " + all.steps() + " steps" + (lastStepOnly ? ", target at the last step" : "") + ")";
+        return SequenceEncoder.prepare(what, shuffled.slice(0, n - test), test == 0 ? null : shuffled.slice(n - test, n),
+                outputUnits, dataType);
     }
 
     /** Iris's centimetres are standardized and IDX pixels scaled to [0, 1] unless the file says otherwise; the rest stays as it is. */

@@ -16,9 +16,17 @@ public final class ProjectData {
     public static PreparedData load(Project project, Path baseDir) throws DataException {
         LayerSpec input = layer(project, LayerType.INPUT);
         LayerSpec output = layer(project, LayerType.OUTPUT);
+        if (project.data().isSequence() != project.network().isRecurrent()) {
+            throw new DataException(project.data().isSequence()
+                    ? "the " + project.data().source() + " source gives sequences, but the network has no feedback edge: "
+                    + "draw a self-loop on a hidden layer (or use an lstm layer) to make it recurrent"
+                    : "the network is recurrent (it has feedback edges) and needs sequences, but the " + project.data().source()
+                    + " source gives single examples; use sine, sawtooth, square, adding, copy or text");
+        }
         DataType dt = project.training().dataType() == TrainingSettings.Precision.DOUBLE ? DataType.DOUBLE : DataType.FLOAT;
         PreparedData d = DataLoader.load(project.data(), baseDir, dt,
-                output == null ? 1 : output.intValue("units"), output == null ? null : output.stringValue("loss"));
+                output == null ? 1 : output.intValue("units"), output == null ? null : output.stringValue("loss"),
+                output != null && output.stringValue("steps").equals("last"));
         if (input != null && inputSize(input) != d.featureCount()) {
             throw new DataException(input.describe() + " takes " + inputSize(input) + " values per example, but the data ("
                     + d.description() + ") has " + d.featureCount() + " features");

@@ -44,4 +44,10 @@ public record NetworkSpec(List<LayerSpec> layers, List<EdgeSpec> edges) {
     public List<EdgeSpec> feedbackEdges() {
         return edges.stream().filter(EdgeSpec::feedback).toList();
     }
+
+    /** A network with feedback (or an lstm layer) runs over time steps and takes sequences. */
+    @JsonIgnore
+    public boolean isRecurrent() {
+        return edges.stream().anyMatch(EdgeSpec::feedback) || layers.stream().anyMatch(l -> l.type() == LayerType.LSTM);
+    }
 }

@@ -10,6 +10,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.indexing.SpecifiedIndex;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -295,15 +296,27 @@ public final class TrainingSession implements AutoCloseable {
             int j = shuffle.nextInt(i + 1);
             int t = order[i]; order[i] = order[j]; order[j] = t;
         }
-        INDArray x = train.getFeatures().getRows(order);
-        INDArray y = train.getLabels().getRows(order);
+        INDArray x = rows(train.getFeatures(), order);
+        INDArray y = rows(train.getLabels(), order);
+        INDArray xMask = rows(train.getFeaturesMaskArray(), order);
+        INDArray yMask = rows(train.getLabelsMaskArray(), order);
         List<DataSet> out = new ArrayList<>((n + batchSize - 1) / batchSize);
         for (int from = 0; from < n; from += batchSize) {
             int to = Math.min(n, from + batchSize);
-            out.add(new DataSet(x.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()),
-                    y.get(NDArrayIndex.interval(from, to), NDArrayIndex.all())));
+            out.add(new DataSet(first(x, from, to), first(y, from, to), first(xMask, from, to), first(yMask, from, to)));
         }
         return out;
+    }
+
+    /** The given rows (examples) of a 2-D table or of 3-D sequences [examples, features, steps]; null stays null. */
+    private static INDArray rows(INDArray a, int[] order) {
+        if (a == null || a.rank() == 2) return a == null ? null : a.getRows(order);
+        return a.get(new SpecifiedIndex(java.util.Arrays.stream(order).asLongStream().toArray()), NDArrayIndex.all(), NDArrayIndex.all());
+    }
+
+    /** A view of examples from..to-1. */
+    private static INDArray first(INDArray a, int from, int to) {
+        return a == null ? null : a.get(NDArrayIndex.interval(from, to));
     }
 
     /** @param trainLoss the mean minibatch loss of the epoch, as most frameworks report it */
@@ -315,8 +328,9 @@ public final class TrainingSession implements AutoCloseable {
     }
 
     static double accuracy(CompiledNetwork net, DataSet d) {
-        INDArray out = net.output(d.getFeatures());
+        INDArray out = net.output(d.getFeatures(), d.getFeaturesMaskArray());
         INDArray labels = d.getLabels();
+        if (labels.rank() == 3) return SequenceAccuracy.of(out, labels, d.getLabelsMaskArray());
         long n = labels.size(0);
         if (labels.size(1) == 1) {
             INDArray predicted = out.gt(0.5);

@@ -1,0 +1,177 @@
+package org.backprop.engine.recurrent;
+
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.api.layers.IOutputLayer;
+import org.deeplearning4j.nn.conf.InputPreProcessor;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.nd4j.linalg.indexing.NDArrayIndex.all;
+import static org.nd4j.linalg.indexing.NDArrayIndex.point;
+
+/**
+ * The gradient that reaches each time step of each recurrent layer on one batch: for every step t
+ * the norm ||dL/dh_t|| of the loss's gradient with respect to the layer's output h_t, counting
+ * every path from h_t to the loss (through the layers above and through the layer's own later
+ * steps). Where it shrinks towards the first steps the gradient vanishes through time; where it
+ * grows, it explodes.
+ *
+ * <p>Elman layers (DL4J SimpleRnn) and LSTMs get it from the gradient DL4J sends down to their
+ * output, run back through the layer's own recurrence; layers of a {@link FeedbackLoop} record it
+ * during their backward pass (for an output layer inside a loop: ||dL/dz_t||, its pre-activation).
+ * Norms are over the whole batch (DL4J's loss is the batch mean). Runs on a copy of the model, so
+ * it can be called at any time during training.
+ */
+public final class TimeStepGradients {
+    private TimeStepGradients() {}
+
+    /** Per recurrent layer (by project layer id, in network order) the norm at each time step. */
+    public static Map<String, double[]> of(MultiLayerNetwork network, DataSet batch) {
+        return run(network, batch, new LinkedHashMap<>());
+    }
+
+    /**
+     * For tests: the input-weight gradient each SimpleRnn or LSTM implies, by the same backward
+     * pass through its recurrence that gives the norms; it must equal DL4J's own "W" gradient.
+     */
+    static Map<String, INDArray> impliedWeightGradients(MultiLayerNetwork network, DataSet batch) {
+        Map<String, INDArray> out = new LinkedHashMap<>();
+        run(network, batch, out);
+        return out;
+    }
+
+    private static Map<String, double[]> run(MultiLayerNetwork network, DataSet batch, Map<String, INDArray> weightGradients) {
+        MultiLayerNetwork net = network.clone();
+        net.initGradientsView();
+        LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
+        INDArray x = batch.getFeatures();
+        int size = (int) x.size(0);
+        net.setLayerMaskArrays(batch.getFeaturesMaskArray(), batch.getLabelsMaskArray());
+        Layer[] layers = net.getLayers();
+        INDArray[] inputs = new INDArray[layers.length];
+        INDArray a = x;
+        for (int i = 0; i < layers.length; i++) {
+            InputPreProcessor pre = net.getLayerWiseConfigurations().getInputPreProcess(i);
+            if (pre != null) a = pre.preProcess(a, size, mgr);
+            inputs[i] = a;
+            if (layers[i] instanceof FeedbackLoopLayer f) f.setRecordStepGradients(true);
+            a = layers[i].activate(a, true, mgr);
+        }
+        ((IOutputLayer) layers[layers.length - 1]).setLabels(batch.getLabels());
+        Map<String, double[]> byLayer = new LinkedHashMap<>();
+        INDArray eps = null;
+        for (int i = layers.length - 1; i >= 0; i--) {
+            Layer layer = layers[i];
+            var conf = layer.conf().getLayer();
+            if (conf instanceof SimpleRnn || conf instanceof LSTM) {
+                INDArray dw = Nd4j.zerosLike(layer.getParam("W"));
+                byLayer.put(conf.getLayerName(), conf instanceof LSTM ? lstm(layer, inputs[i], eps, dw) : elman(layer, inputs[i], eps, dw));
+                weightGradients.put(conf.getLayerName(), dw);
+            }
+            layer.setInput(inputs[i], mgr);
+            eps = layer.backpropGradient(eps, mgr).getSecond();
+            if (layer instanceof FeedbackLoopLayer f) {
+                double[][] norms = f.stepGradientNorms();
+                for (int c = 0; c < norms.length; c++) byLayer.put(f.cellIds().get(c), norms[c]);
+            }
+            InputPreProcessor pre = net.getLayerWiseConfigurations().getInputPreProcess(i);
+            if (pre != null && i > 0) eps = pre.backprop(eps, size, mgr);
+        }
+        Map<String, double[]> ordered = new LinkedHashMap<>();
+        for (Layer l : layers) {
+            if (l instanceof FeedbackLoopLayer f) f.cellIds().forEach(id -> ordered.put(id, byLayer.get(id)));
+            else if (byLayer.containsKey(l.conf().getLayer().getLayerName())) {
+                ordered.put(l.conf().getLayer().getLayerName(), byLayer.get(l.conf().getLayer().getLayerName()));
+            }
+        }
+        return ordered;
+    }
+
+    /** h_t = f(x_t W + h_{t-1} RW + b): dL/dh_t = eps_t + (f'(z_{t+1}) * dL/dh_{t+1}) RW^T. */
+    static double[] elman(Layer layer, INDArray x, INDArray eps, INDArray dw) {
+        INDArray w = layer.getParam("W"), rw = layer.getParam("RW"), b = layer.getParam("b");
+        IActivation f = ((BaseLayer) layer.conf().getLayer()).getActivationFn();
+        int steps = (int) x.size(2);
+        INDArray[] z = new INDArray[steps];
+        INDArray h = null;
+        for (int t = 0; t < steps; t++) {
+            z[t] = x.get(all(), all(), point(t)).mmul(w).addiRowVector(b);
+            if (h != null) z[t].addi(h.mmul(rw));
+            h = f.getActivation(z[t].dup(), true);
+        }
+        double[] norms = new double[steps];
+        INDArray dzNext = null;
+        for (int t = steps - 1; t >= 0; t--) {
+            INDArray g = eps.get(all(), all(), point(t)).dup();
+            if (dzNext != null) g.addi(dzNext.mmul(rw.transpose()));
+            norms[t] = g.norm2Number().doubleValue();
+            dzNext = f.backprop(z[t].dup(), g).getFirst();
+            dw.addi(x.get(all(), all(), point(t)).transpose().mmul(dzNext));
+        }
+        return norms;
+    }
+
+    /**
+     * DL4J's LSTM without peepholes, gate blocks in its column order [block input, forget, output,
+     * input gate]: c_t = f c_{t-1} + i a, h_t = o tanh(c_t). The backward pass carries dL/dh and dL/dc.
+     */
+    static double[] lstm(Layer layer, INDArray x, INDArray eps, INDArray dw) {
+        INDArray w = layer.getParam("W"), rw = layer.getParam("RW"), b = layer.getParam("b");
+        LSTM conf = (LSTM) layer.conf().getLayer();
+        IActivation act = conf.getActivationFn();
+        IActivation gate = conf.getGateActivationFn();
+        int n = (int) conf.getNOut();
+        int steps = (int) x.size(2);
+        long batch = x.size(0);
+        INDArray[] zs = new INDArray[steps], as = new INDArray[steps], fs = new INDArray[steps], os = new INDArray[steps],
+                is = new INDArray[steps], cs = new INDArray[steps];
+        INDArray h = Nd4j.zeros(x.dataType(), batch, n);
+        INDArray c = Nd4j.zeros(x.dataType(), batch, n);
+        for (int t = 0; t < steps; t++) {
+            INDArray z = x.get(all(), all(), point(t)).mmul(w).addiRowVector(b).addi(h.mmul(rw));
+            zs[t] = z;
+            as[t] = act.getActivation(block(z, 0, n).dup(), true);
+            fs[t] = gate.getActivation(block(z, 1, n).dup(), true);
+            os[t] = gate.getActivation(block(z, 2, n).dup(), true);
+            is[t] = gate.getActivation(block(z, 3, n).dup(), true);
+            c = fs[t].mul(c).addi(is[t].mul(as[t]));
+            cs[t] = c;
+            h = os[t].mul(act.getActivation(c.dup(), true));
+        }
+        double[] norms = new double[steps];
+        INDArray dzNext = null;
+        INDArray dcNext = null;
+        for (int t = steps - 1; t >= 0; t--) {
+            INDArray dh = eps.get(all(), all(), point(t)).dup();
+            if (dzNext != null) dh.addi(dzNext.mmul(rw.transpose()));
+            norms[t] = dh.norm2Number().doubleValue();
+            INDArray tanhC = act.getActivation(cs[t].dup(), true);
+            INDArray dc = act.backprop(cs[t].dup(), dh.mul(os[t])).getFirst();
+            if (dcNext != null) dc.addi(dcNext.mul(fs[t + 1]));
+            INDArray cPrev = t > 0 ? cs[t - 1] : Nd4j.zerosLike(dc);
+            INDArray dz = Nd4j.create(x.dataType(), batch, 4L * n);
+            block(dz, 0, n).assign(act.backprop(block(zs[t], 0, n).dup(), dc.mul(is[t])).getFirst());
+            block(dz, 1, n).assign(gate.backprop(block(zs[t], 1, n).dup(), dc.mul(cPrev)).getFirst());
+            block(dz, 2, n).assign(gate.backprop(block(zs[t], 2, n).dup(), dh.mul(tanhC)).getFirst());
+            block(dz, 3, n).assign(gate.backprop(block(zs[t], 3, n).dup(), dc.mul(as[t])).getFirst());
+            dw.addi(x.get(all(), all(), point(t)).transpose().mmul(dz));
+            dzNext = dz;
+            dcNext = dc;
+        }
+        return norms;
+    }
+
+    private static INDArray block(INDArray z, int k, int n) {
+        return z.get(all(), org.nd4j.linalg.indexing.NDArrayIndex.interval((long) k * n, (long) (k + 1) * n));
+    }
+}
