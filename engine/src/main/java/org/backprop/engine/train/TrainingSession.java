@@ -283,8 +283,8 @@ public final class TrainingSession implements AutoCloseable {
 
     /**
      * This epoch's minibatches: one gather of the shuffled rows, then views on it. On small
-     * nets each ND4J op costs more than the arithmetic, so two ops per epoch rather than two
-     * per batch.
+     * nets each ND4J op costs more than the arithmetic, so two ops per epoch rather than one
+     * per row.
      */
     private List<DataSet> batches(DataSet train, int batchSize, Random shuffle) {
         int n = train.numExamples();
@@ -295,8 +295,9 @@ public final class TrainingSession implements AutoCloseable {
             int j = shuffle.nextInt(i + 1);
             int t = order[i]; order[i] = order[j]; order[j] = t;
         }
-        INDArray x = train.getFeatures().getRows(order);
-        INDArray y = train.getLabels().getRows(order);
+        // pullRows gathers in one native op; INDArray.getRows issues one op per row.
+        INDArray x = Nd4j.pullRows(train.getFeatures(), 1, order);
+        INDArray y = Nd4j.pullRows(train.getLabels(), 1, order);
         List<DataSet> out = new ArrayList<>((n + batchSize - 1) / batchSize);
         for (int from = 0; from < n; from += batchSize) {
             int to = Math.min(n, from + batchSize);
