@@ -6,9 +6,14 @@ import org.junit.jupiter.api.Test;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -29,6 +34,21 @@ class I18nBundleTest {
         Set<String> missing = new TreeSet<>(load(BASE + ".properties").stringPropertyNames());
         missing.removeAll(load(BASE + "_zh_CN.properties").stringPropertyNames());
         assertTrue(missing.isEmpty(), "missing from messages_zh_CN.properties: " + missing);
+    }
+
+    @Test
+    void everyKeyTheCodeNamesExists() throws Exception {
+        Properties p = load(BASE + ".properties");
+        Set<String> missing = new TreeSet<>();
+        // A whole literal key ("chart.empty"), not the prefix of a computed one ("layer.type." + id).
+        Pattern literal = Pattern.compile("VisualText\\.(?:get|format)\\(\"([^\"]+)\"\\s*[,)]");
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path f : files.filter(x -> x.toString().endsWith(".java")).toList()) {
+                Matcher m = literal.matcher(Files.readString(f));
+                while (m.find()) if (!p.containsKey(m.group(1))) missing.add(m.group(1) + " (" + f.getFileName() + ")");
+            }
+        }
+        assertTrue(missing.isEmpty(), "keys used but not in messages.properties: " + missing);
     }
 
     @Test
