@@ -1,5 +1,6 @@
 package org.backprop.app;
 
+import org.backprop.engine.train.TrainingSession;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
@@ -46,6 +47,12 @@ class I18nBundleTest {
                 Matcher m = literal.matcher(Files.readString(f));
                 while (m.find()) if (!p.containsKey(m.group(1))) missing.add(m.group(1) + " (" + f.getFileName() + ")");
             }
+        }
+        for (TrainingSession.State s : TrainingSession.State.values()) {
+            if (!p.containsKey("state." + s.name())) missing.add("state." + s.name());
+        }
+        for (Problem.Kind k : Problem.Kind.values()) {
+            if (!p.containsKey(k.titleKey())) missing.add(k.titleKey());
         }
         for (String id : new String[]{"train", "pause", "step", "stop", "reset"}) {
             if (!p.containsKey("toolbar." + id)) missing.add("toolbar." + id);
