@@ -7,6 +7,7 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javafx.util.Duration;
+import org.backprop.engine.train.TrainingSession.State;
 
 import javax.imageio.ImageIO;
 import java.io.IOException;
@@ -14,35 +15,50 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Unattended runs for scripts: {@code -Dworkbench.autotrain=true} presses Train as soon as it
- * can; {@code -Dworkbench.screenshot=PATH} writes a PNG of the window
- * {@code workbench.screenshotAfterMs} (default 1500) after training started (or after the
- * project opened, without autotrain) and quits.
+ * Unattended runs for scripts. {@code -Dworkbench.autotrain=true} presses Train as soon as it
+ * can. {@code -Dworkbench.screenshot=PATH} writes a PNG of the window and quits:
+ * {@code workbench.screenshotAfterMs} (default 1500) after training started (after the project
+ * opened, without autotrain), or as soon as the run ends, whichever is first, so that the
+ * picture does not depend on how busy the machine is.
  */
 final class AutoPilot {
     static final String AUTOTRAIN = "workbench.autotrain";
     static final String SCREENSHOT = "workbench.screenshot";
     static final String SCREENSHOT_AFTER_MS = "workbench.screenshotAfterMs";
+    /** Lets the last frame reach the chart before the picture is taken. */
+    private static final Duration SETTLE = Duration.millis(300);
     private static final System.Logger LOG = System.getLogger(AutoPilot.class.getName());
 
-    private AutoPilot() {}
+    private final WorkbenchViewModel vm;
+    private final Scene scene;
+    private final Path screenshot;
+    private boolean shot;
+
+    private AutoPilot(WorkbenchViewModel vm, Scene scene, Path screenshot) {
+        this.vm = vm;
+        this.scene = scene;
+        this.screenshot = screenshot;
+    }
 
     static void install(WorkbenchViewModel vm, Scene scene) {
         boolean autotrain = Boolean.getBoolean(AUTOTRAIN);
-        String screenshot = System.getProperty(SCREENSHOT);
-        long afterMs = Long.getLong(SCREENSHOT_AFTER_MS, 1500);
-        Runnable shoot = screenshot == null ? () -> {} : () -> later(afterMs, () -> {
-            write(scene, Path.of(screenshot));
-            Platform.exit();
-        });
+        String file = System.getProperty(SCREENSHOT);
+        if (!autotrain && file == null) return;
+        AutoPilot pilot = new AutoPilot(vm, scene, file == null ? null : Path.of(file));
+        Duration after = Duration.millis(Long.getLong(SCREENSHOT_AFTER_MS, 1500));
         // Whatever happens first: training can start, or a problem is shown.
-        once(vm, () -> {
+        pilot.once(() -> {
             if (autotrain) vm.train();
-            shoot.run();
+            pilot.shootAfter(after);
         });
+        if (autotrain) {
+            vm.stateProperty().addListener((o, was, s) -> {
+                if (s == State.FINISHED || s == State.STOPPED || s == State.FAILED) pilot.shootAfter(SETTLE);
+            });
+        }
     }
 
-    private static void once(WorkbenchViewModel vm, Runnable action) {
+    private void once(Runnable action) {
         boolean[] done = {false};
         ChangeListener<Object> l = (o, a, b) -> {
             if (done[0]) return;
@@ -55,9 +71,15 @@ final class AutoPilot {
         vm.problemProperty().addListener(l);
     }
 
-    private static void later(long ms, Runnable r) {
-        PauseTransition p = new PauseTransition(Duration.millis(ms));
-        p.setOnFinished(e -> r.run());
+    private void shootAfter(Duration delay) {
+        if (screenshot == null) return;
+        PauseTransition p = new PauseTransition(delay);
+        p.setOnFinished(e -> {
+            if (shot) return;
+            shot = true;
+            write(scene, screenshot);
+            Platform.exit();
+        });
         p.play();
     }
 
