@@ -1,6 +1,7 @@
 package org.backprop.app.view;
 
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ObservableList;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -14,7 +15,7 @@ import java.util.function.Function;
 final class LayerTable {
     private LayerTable() {}
 
-    static TableView<LayerRow> create(javafx.collections.ObservableList<LayerRow> rows) {
+    static TableView<LayerRow> create(ObservableList<LayerRow> rows) {
         TableView<LayerRow> table = new TableView<>(rows);
         table.setId("layer-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);

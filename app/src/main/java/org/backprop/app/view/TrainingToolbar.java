@@ -14,6 +14,8 @@ import org.backprop.app.WorkbenchViewModel;
 import org.backprop.app.i18n.Messages;
 import org.backprop.engine.train.TrainingSession.State;
 
+import java.util.Locale;
+
 /** Train / Pause / Step / Stop / Reset, enabled by what the view model allows. */
 final class TrainingToolbar {
     private TrainingToolbar() {}
@@ -24,7 +26,6 @@ final class TrainingToolbar {
                 () -> Messages.get(vm.stateProperty().get() == State.PAUSED ? "toolbar.resume" : "toolbar.train"),
                 vm.stateProperty()));
         train.getStyleClass().add("primary");
-        train.setDefaultButton(false);
         Button pause = button("pause", Icons.pause(), vm.canPauseProperty(), vm::pause);
         Button step = button("step", Icons.step(), vm.canStepProperty(), vm::step);
         Button stop = button("stop", Icons.stop(), vm.canStopProperty(), vm::stop);
@@ -40,7 +41,7 @@ final class TrainingToolbar {
         state.visibleProperty().bind(vm.stateProperty().isNotNull());
         vm.stateProperty().addListener((o, a, b) -> {
             state.getStyleClass().removeIf(c -> c.startsWith("state-") && !c.equals("state-badge"));
-            if (b != null) state.getStyleClass().add("state-" + b.name().toLowerCase(java.util.Locale.ROOT));
+            if (b != null) state.getStyleClass().add("state-" + b.name().toLowerCase(Locale.ROOT));
         });
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);

@@ -1,9 +1,11 @@
 package org.backprop.app.view;
 
+import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCombination;
 import org.backprop.app.i18n.Messages;
 
@@ -29,9 +31,9 @@ final class WorkbenchMenu {
         MenuItem save = item("menu.file.save", "save", "Shortcut+S", actions::save);
         MenuItem saveAs = item("menu.file.saveAs", "save-as", "Shortcut+Shift+S", actions::saveAs);
         MenuItem quit = item("menu.file.quit", "quit", "Shortcut+Q", actions::quit);
-        save.disableProperty().bind(javafx.beans.binding.Bindings.not(canSave));
-        saveAs.disableProperty().bind(javafx.beans.binding.Bindings.not(canSave));
-        Menu file = new Menu(Messages.get("menu.file"), null, open, save, saveAs, new javafx.scene.control.SeparatorMenuItem(), quit);
+        save.disableProperty().bind(Bindings.not(canSave));
+        saveAs.disableProperty().bind(Bindings.not(canSave));
+        Menu file = new Menu(Messages.get("menu.file"), null, open, save, saveAs, new SeparatorMenuItem(), quit);
         Menu help = new Menu(Messages.get("menu.help"), null, item("menu.help.about", "about", null, actions::about));
         MenuBar bar = new MenuBar(file, help);
         bar.setId("menu-bar");

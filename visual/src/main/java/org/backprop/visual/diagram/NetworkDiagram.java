@@ -104,13 +104,11 @@ public final class NetworkDiagram extends Region {
         double captionH = layerNodes.values().stream().mapToDouble(n -> n.caption.prefHeight(-1)).max().orElse(0) + TITLE_GAP;
 
         // Layers alone in their column share one spacing and line up their labels.
-        double sharedSpacing = Double.MAX_VALUE;
-        int sharedSlots = 1;
-        for (LayerNodes n : layerNodes.values()) {
-            if (n.layer.rowsInColumn() != 1) continue;
-            sharedSlots = Math.max(sharedSlots, n.layer.slots());
-        }
-        sharedSpacing = Math.min(MAX_SPACING, (h - 2 * PAD - titleH - captionH) / sharedSlots);
+        int sharedSlots = layerNodes.values().stream()
+                .filter(n -> n.layer.rowsInColumn() == 1)
+                .mapToInt(n -> n.layer.slots())
+                .max().orElse(1);
+        double sharedSpacing = Math.min(MAX_SPACING, (h - 2 * PAD - titleH - captionH) / sharedSlots);
         for (LayerNodes n : layerNodes.values()) {
             DiagramModel.Layer l = n.layer;
             double bandH = (h - 2 * PAD) / l.rowsInColumn();
