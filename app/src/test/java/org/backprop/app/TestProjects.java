@@ -40,9 +40,13 @@ final class TestProjects {
         return write(dir, "no-output.bpw.json", json);
     }
 
-    /** Valid project whose data source this build cannot load. */
+    /**
+     * A valid project whose data cannot be loaded: a CSV file that does not exist (a DataException
+     * whether or not this build reads CSV yet).
+     */
     static Path unavailableData(Path dir) throws Exception {
-        String json = ProjectFiles.toJson(xor()).replace("\"source\": \"xor-gate\"", "\"source\": \"iris\"");
-        return write(dir, "iris.bpw.json", json);
+        String json = ProjectFiles.toJson(xor()).replaceAll("(?s)\"data\": \\{.*?}",
+                "\"data\": {\"source\": \"csv\", \"path\": \"no-such-table.csv\", \"label\": \"y\"}");
+        return write(dir, "missing-data.bpw.json", json);
     }
 }

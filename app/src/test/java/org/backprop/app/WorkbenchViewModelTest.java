@@ -162,7 +162,7 @@ class WorkbenchViewModelTest {
                 Problem.Kind.OPEN, "newer");
         expectProblem(dir.resolve("missing.bpw.json"), Problem.Kind.OPEN, "missing.bpw.json");
         expectProblem(TestProjects.noOutputLayer(dir), Problem.Kind.COMPILE, "output");
-        expectProblem(TestProjects.unavailableData(dir), Problem.Kind.DATA, "iris");
+        expectProblem(TestProjects.unavailableData(dir), Problem.Kind.DATA, "csv");
     }
 
     private void expectProblem(Path file, Problem.Kind kind, String mentions) {
