@@ -1,7 +1,5 @@
 package org.backprop.engine.stepthrough;
 
-import org.backprop.engine.project.NumberText;
-
 import java.util.HashMap;
 import java.util.Map;
 
@@ -21,7 +19,7 @@ final class AdaGradRule implements UpdateRule {
 
     @Override
     public String describe() {
-        return "adagrad, learning rate " + NumberText.format(rate) + ", epsilon " + NumberText.format(epsilon);
+        return "adagrad, learning rate " + Tex.plain(rate) + ", epsilon " + Tex.plain(epsilon);
     }
 
     @Override

@@ -1,7 +1,5 @@
 package org.backprop.engine.stepthrough;
 
-import org.backprop.engine.project.NumberText;
-
 import java.util.HashMap;
 import java.util.Map;
 
@@ -28,8 +26,8 @@ final class AdamRule implements UpdateRule {
 
     @Override
     public String describe() {
-        return "adam, learning rate " + NumberText.format(rate) + ", beta1 " + NumberText.format(beta1)
-                + ", beta2 " + NumberText.format(beta2) + ", epsilon " + NumberText.format(epsilon);
+        return "adam, learning rate " + Tex.plain(rate) + ", beta1 " + Tex.plain(beta1)
+                + ", beta2 " + Tex.plain(beta2) + ", epsilon " + Tex.plain(epsilon);
     }
 
     @Override

@@ -1,7 +1,5 @@
 package org.backprop.engine.stepthrough;
 
-import org.backprop.engine.project.NumberText;
-
 import java.util.HashMap;
 import java.util.Map;
 
@@ -21,7 +19,7 @@ final class NesterovsRule implements UpdateRule {
 
     @Override
     public String describe() {
-        return "nesterovs, learning rate " + NumberText.format(rate) + ", momentum " + NumberText.format(momentum);
+        return "nesterovs, learning rate " + Tex.plain(rate) + ", momentum " + Tex.plain(momentum);
     }
 
     @Override

@@ -1,7 +1,5 @@
 package org.backprop.engine.stepthrough;
 
-import org.backprop.engine.project.NumberText;
-
 import java.util.HashMap;
 import java.util.Map;
 
@@ -23,8 +21,8 @@ final class RmsPropRule implements UpdateRule {
 
     @Override
     public String describe() {
-        return "rmsprop, learning rate " + NumberText.format(rate) + ", decay " + NumberText.format(decay)
-                + ", epsilon " + NumberText.format(epsilon);
+        return "rmsprop, learning rate " + Tex.plain(rate) + ", decay " + Tex.plain(decay)
+                + ", epsilon " + Tex.plain(epsilon);
     }
 
     @Override

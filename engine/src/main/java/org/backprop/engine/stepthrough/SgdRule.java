@@ -1,7 +1,5 @@
 package org.backprop.engine.stepthrough;
 
-import org.backprop.engine.project.NumberText;
-
 /** Plain gradient descent: p+ = p - eta * dE/dp. */
 final class SgdRule implements UpdateRule {
     private final double rate;
@@ -12,7 +10,7 @@ final class SgdRule implements UpdateRule {
 
     @Override
     public String describe() {
-        return "sgd, learning rate " + NumberText.format(rate);
+        return "sgd, learning rate " + Tex.plain(rate);
     }
 
     @Override
