@@ -107,7 +107,7 @@ enum ActivationFunction {
         return switch (this) {
             case IDENTITY -> "1";
             case SIGMOID -> a + " (1 - " + a + ")";
-            case TANH -> "1 - " + a + "^2";
+            case TANH -> "1 - " + Tex.paren(a) + "^2"; // a already carries indices: a^2 would be a double superscript
             case RELU -> "1 \\text{ if } " + z + " > 0 \\text{, else } 0";
             case LEAKYRELU -> "1 \\text{ if } " + z + " \\ge 0 \\text{, else } " + Tex.num(LEAKY_ALPHA);
             case ELU -> "1 \\text{ if } " + z + " \\ge 0 \\text{, else } e^{" + z + "}";
@@ -121,7 +121,7 @@ enum ActivationFunction {
         return switch (this) {
             case IDENTITY -> "1";
             case SIGMOID -> Tex.num(a) + " \\cdot (1 - " + Tex.num(a) + ")";
-            case TANH -> "1 - " + Tex.factor(a) + "^2";
+            case TANH -> "1 - " + Tex.squared(a);
             case RELU, LEAKYRELU -> tex + "'(" + Tex.num(z) + ")";
             case ELU -> z >= 0 ? tex + "'(" + Tex.num(z) + ")" : "e^{" + Tex.num(z) + "}";
             case SOFTPLUS -> Tex.frac("1", "1 + e^{" + Tex.num(-z) + "}");

@@ -30,7 +30,7 @@ final class AdaGradRule implements UpdateRule {
         history.put(p.ref(), h);
         p.draft(out, StepKind.OPTIMIZER_STATE, "sum of squared gradients")
                 .math(p.state("h", false), p.state("h", true) + " + " + Tex.paren(p.gradientSymbol()) + "^2",
-                        Tex.num(before) + " + " + Tex.factor(g) + "^2", h)
+                        Tex.num(before) + " + " + Tex.squared(g), h)
                 .add();
         return new Proposal(p.symbol() + " - \\eta " + Tex.frac(p.gradientSymbol(), "\\sqrt{" + p.state("h", false) + "} + \\epsilon"),
                 Tex.num(p.value()) + " - " + Tex.num(rate) + " \\cdot " + Tex.frac(Tex.num(g), "\\sqrt{" + Tex.num(h) + "} + " + Tex.num(epsilon)),

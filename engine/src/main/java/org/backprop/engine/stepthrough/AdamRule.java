@@ -54,7 +54,7 @@ final class AdamRule implements UpdateRule {
                 .add();
         p.draft(out, StepKind.OPTIMIZER_STATE, "second moment (mean of squared gradients)")
                 .math(p.state("v", false), "\\beta_2 " + p.state("v", true) + " + (1 - \\beta_2) " + Tex.paren(p.gradientSymbol()) + "^2",
-                        Tex.times(Tex.num(beta2), Tex.factor(before[1])) + " + " + Tex.times(Tex.num(1 - beta2), Tex.factor(g) + "^2"), v)
+                        Tex.times(Tex.num(beta2), Tex.factor(before[1])) + " + " + Tex.times(Tex.num(1 - beta2), Tex.squared(g)), v)
                 .add();
         int t = iteration + 1;
         return new Proposal(p.symbol() + " - \\alpha_{" + t + "} " + Tex.frac(p.state("m", false), "\\sqrt{" + p.state("v", false) + "} + \\epsilon"),

@@ -33,7 +33,7 @@ final class RmsPropRule implements UpdateRule {
         squares.put(p.ref(), s);
         p.draft(out, StepKind.OPTIMIZER_STATE, "moving mean of squared gradients")
                 .math(p.state("s", false), "\\rho \\, " + p.state("s", true) + " + (1 - \\rho) " + Tex.paren(p.gradientSymbol()) + "^2",
-                        Tex.times(Tex.num(decay), Tex.factor(before)) + " + " + Tex.times(Tex.num(1 - decay), Tex.factor(g) + "^2"), s)
+                        Tex.times(Tex.num(decay), Tex.factor(before)) + " + " + Tex.times(Tex.num(1 - decay), Tex.squared(g)), s)
                 .add();
         return new Proposal(p.symbol() + " - \\eta " + Tex.frac(p.gradientSymbol(), "\\sqrt{" + p.state("s", false) + "} + \\epsilon"),
                 Tex.num(p.value()) + " - " + Tex.num(rate) + " \\cdot " + Tex.frac(Tex.num(g), "\\sqrt{" + Tex.num(s) + "} + " + Tex.num(epsilon)),

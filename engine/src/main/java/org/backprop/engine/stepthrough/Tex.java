@@ -38,6 +38,12 @@ public final class Tex {
         return v < 0 ? "(" + num(v) + ")" : num(v);
     }
 
+    /** v^2, in parentheses where v is negative or already carries an exponent (10^{-8}). */
+    public static String squared(double v) {
+        String n = num(v);
+        return v < 0 || n.contains("^") ? "(" + n + ")^2" : n + "^2";
+    }
+
     public static String times(String a, String b) {
         return a + " \\cdot " + b;
     }

@@ -114,6 +114,7 @@ class RandomNetworkAgreementTest {
             assertEquals(1, update.size(), where);
             assertEquals(c.after(), update.get(0).result(), 0.0, where + ": the update step shows DL4J's new value");
         }
+        for (Step st : t.steps()) assertNull(LatexCheck.problem(st.latex()), what + ": step " + st.index());
         List<Step> gradientSteps = new ArrayList<>(t.steps(StepKind.WEIGHT_GRADIENT));
         gradientSteps.addAll(t.steps(StepKind.BIAS_GRADIENT));
         assertEquals(t.parameters().size() * t.examples().size(), gradientSteps.size(), what + ": one gradient step per parameter and example");
