@@ -49,8 +49,4 @@ record Chain(String inputId, int inputSize, List<Chain.Layer> layers, LossFuncti
     boolean softmaxCrossEntropy() {
         return output().activation() == ActivationFunction.SOFTMAX && loss == LossFunction.MCXENT;
     }
-
-    int parameterCount() {
-        return layers.stream().mapToInt(l -> (l.inputs() + 1) * l.units()).sum();
-    }
 }
