@@ -2,7 +2,9 @@ package org.backprop.engine.project;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -22,6 +24,10 @@ import java.util.List;
  *       (header names, or 1-based column numbers; default: the last column is the label, every
  *       other one a feature). A numeric label is a regression target when the output layer has
  *       one unit and loss mse or l1; otherwise labels are classes, named in sorted order.</li>
+ *   <li>{@code table}: rows typed into the project, {@code inputs} (one row of feature values per
+ *       example) and {@code targets} (one row of target values per example, as the output layer
+ *       takes them: one-hot rows for a softmax); a worked example reproduced number for number.
+ *       Nothing is held out unless {@code testFraction} says so.</li>
  * </ul>
  *
  * @param normalize {@code none}, {@code standardize} (zero mean, unit variance), {@code minmax}
@@ -31,7 +37,7 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"source", "samples", "noise", "seed", "path", "labels", "testPath", "testLabels",
-        "header", "features", "label", "normalize", "limit", "testFraction"})
+        "header", "features", "label", "normalize", "limit", "testFraction", "inputs", "targets"})
 public record DataSpec(
         String source,
         Integer samples,
@@ -46,10 +52,12 @@ public record DataSpec(
         String label,
         String normalize,
         Integer limit,
-        Double testFraction) {
+        Double testFraction,
+        @JsonSerialize(using = RowsJson.class) List<List<Double>> inputs,
+        @JsonSerialize(using = RowsJson.class) List<List<Double>> targets) {
 
     public static final List<String> SOURCES =
-            List.of("xor-gate", "xor", "circle", "gaussians", "spiral", "plane", "iris", "idx", "csv");
+            List.of("xor-gate", "xor", "circle", "gaussians", "spiral", "plane", "iris", "idx", "csv", "table");
     public static final List<String> NORMALIZATIONS = List.of("none", "standardize", "minmax", "scale255");
 
     public DataSpec {
@@ -63,11 +71,94 @@ public record DataSpec(
                 "normalize must be one of " + String.join(", ", NORMALIZATIONS) + ", got \"" + normalize + "\"");
         TrainingSettings.require(limit == null || limit > 0, "limit must be above 0");
         features = features == null ? null : List.copyOf(features);
+        inputs = rows(inputs, "inputs");
+        targets = rows(targets, "targets");
+        if (source.equals("table")) {
+            TrainingSettings.require(inputs != null && targets != null && !inputs.isEmpty(),
+                    "a table needs \"inputs\" and \"targets\": one row of numbers per example in each");
+            TrainingSettings.require(inputs.size() == targets.size(),
+                    "a table needs as many target rows as input rows, got " + inputs.size() + " input rows and "
+                            + targets.size() + " target rows");
+        } else {
+            TrainingSettings.require(inputs == null && targets == null,
+                    "\"inputs\" and \"targets\" belong to the source \"table\", not \"" + source + "\"");
+        }
+    }
+
+    /** Immutable rows of one width, every value a finite number. */
+    private static List<List<Double>> rows(List<List<Double>> rows, String name) {
+        if (rows == null) return null;
+        for (int r = 0; r < rows.size(); r++) {
+            List<Double> row = rows.get(r);
+            TrainingSettings.require(row != null && !row.isEmpty(), name + " row " + (r + 1) + " is empty");
+            TrainingSettings.require(row.size() == rows.get(0).size(), name + " row " + (r + 1) + " has "
+                    + row.size() + " values, row 1 has " + rows.get(0).size());
+            for (Double v : row) {
+                TrainingSettings.require(v != null && Double.isFinite(v), name + " row " + (r + 1) + " holds " + v + "; only numbers are allowed");
+            }
+        }
+        return rows.stream().map(List::copyOf).toList();
     }
 
     /** A generated 2-D set. */
     public static DataSpec generated(String source, int samples, double noise, long seed, double testFraction) {
-        return new DataSpec(source, samples, noise, seed, null, null, null, null, null, null, null, null, null, testFraction);
+        return builder(source).samples(samples).noise(noise).seed(seed).testFraction(testFraction).build();
+    }
+
+    /** Rows typed in: {@code inputs[n]} are the features and {@code targets[n]} the targets of example n. */
+    public static DataSpec table(double[][] inputs, double[][] targets) {
+        return builder("table").inputs(asRows(inputs)).targets(asRows(targets)).build();
+    }
+
+    /** Names the fields a source uses, so that adding a field does not touch every caller. */
+    public static Builder builder(String source) {
+        return new Builder(source);
+    }
+
+    public static final class Builder {
+        private final String source;
+        private Integer samples;
+        private Double noise;
+        private Long seed;
+        private String path;
+        private String labels;
+        private String testPath;
+        private String testLabels;
+        private Boolean header;
+        private List<String> features;
+        private String label;
+        private String normalize;
+        private Integer limit;
+        private Double testFraction;
+        private List<List<Double>> inputs;
+        private List<List<Double>> targets;
+
+        private Builder(String source) { this.source = source; }
+
+        public Builder samples(Integer v) { samples = v; return this; }
+        public Builder noise(Double v) { noise = v; return this; }
+        public Builder seed(Long v) { seed = v; return this; }
+        public Builder path(String v) { path = v; return this; }
+        public Builder labels(String v) { labels = v; return this; }
+        public Builder testPath(String v) { testPath = v; return this; }
+        public Builder testLabels(String v) { testLabels = v; return this; }
+        public Builder header(Boolean v) { header = v; return this; }
+        public Builder features(List<String> v) { features = v; return this; }
+        public Builder label(String v) { label = v; return this; }
+        public Builder normalize(String v) { normalize = v; return this; }
+        public Builder limit(Integer v) { limit = v; return this; }
+        public Builder testFraction(Double v) { testFraction = v; return this; }
+        public Builder inputs(List<List<Double>> v) { inputs = v; return this; }
+        public Builder targets(List<List<Double>> v) { targets = v; return this; }
+
+        public DataSpec build() {
+            return new DataSpec(source, samples, noise, seed, path, labels, testPath, testLabels, header, features,
+                    label, normalize, limit, testFraction, inputs, targets);
+        }
+    }
+
+    private static List<List<Double>> asRows(double[][] rows) {
+        return Arrays.stream(rows).map(r -> Arrays.stream(r).boxed().toList()).toList();
     }
 
     public double testFractionOr(double d) {
