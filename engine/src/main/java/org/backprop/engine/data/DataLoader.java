@@ -35,6 +35,7 @@ public final class DataLoader {
         return switch (spec.source()) {
             case "xor-gate", "xor", "circle", "gaussians", "spiral", "plane" ->
                     split(spec, spec.source(), Synthetic2D.generate(spec), normalize, outputUnits, dataType);
+            case "table" -> split(spec, "table", TableRows.examples(spec), normalize, outputUnits, dataType);
             case "iris" -> split(spec, "iris", Iris.load(), normalize, outputUnits, dataType);
             case "csv" -> {
                 boolean regression = outputUnits == 1 && ("mse".equalsIgnoreCase(outputLoss) || "l1".equalsIgnoreCase(outputLoss));
@@ -78,12 +79,15 @@ public final class DataLoader {
         };
     }
 
-    /** Shuffles with the data seed and holds out {@code testFraction} of the rows (none for 4 rows or fewer). */
+    /**
+     * Shuffles with the data seed and holds out {@code testFraction} of the rows (none for 4 rows or
+     * fewer). Typed-in tables keep every row, in order, unless the file asks for a test part.
+     */
     static PreparedData split(DataSpec spec, String name, Examples all, String normalize, int outputUnits, DataType dataType)
             throws DataException {
         int n = all.size();
         if (n == 0) throw new DataException("the data set " + name + " has no rows");
-        double fraction = n <= 4 ? 0 : spec.testFractionOr(0.2);
+        double fraction = n <= 4 ? 0 : spec.testFractionOr(spec.source().equals("table") ? 0 : 0.2);
         Examples shuffled = fraction == 0 ? all : all.shuffled(spec.seed() == null ? 1 : spec.seed());
         int test = (int) Math.round(n * fraction);
         return prepare(name, shuffled.slice(0, n - test), test == 0 ? null : shuffled.slice(n - test, n),

@@ -3,7 +3,9 @@ package org.backprop.engine.project;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -23,6 +25,10 @@ import java.util.List;
  *       (header names, or 1-based column numbers; default: the last column is the label, every
  *       other one a feature). A numeric label is a regression target when the output layer has
  *       one unit and loss mse or l1; otherwise labels are classes, named in sorted order.</li>
+ *   <li>{@code table}: rows typed into the project, {@code inputs} (one row of feature values per
+ *       example) and {@code targets} (one row of target values per example, as the output layer
+ *       takes them: one-hot rows for a softmax); a worked example reproduced number for number.
+ *       Nothing is held out unless {@code testFraction} says so.</li>
  * </ul>
  * Sequence sets, for recurrent networks: features per time step, targets per time step (steps
  * without a target are masked out of the loss). All are generated from {@code seed}; {@code samples}
@@ -52,7 +58,7 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"source", "samples", "length", "lag", "period", "symbols", "noise", "seed", "path", "labels", "testPath", "testLabels",
-        "header", "features", "label", "normalize", "limit", "testFraction"})
+        "header", "features", "label", "normalize", "limit", "testFraction", "inputs", "targets"})
 public record DataSpec(
         String source,
         Integer samples,
@@ -68,13 +74,15 @@ public record DataSpec(
         String normalize,
         Integer limit,
         Double testFraction,
+        @JsonSerialize(using = RowsJson.class) List<List<Double>> inputs,
+        @JsonSerialize(using = RowsJson.class) List<List<Double>> targets,
         Integer length,
         Integer lag,
         Double period,
         Integer symbols) {
 
     public static final List<String> SOURCES = List.of("xor-gate", "xor", "circle", "gaussians", "spiral", "plane",
-            "iris", "idx", "csv", "sine", "sawtooth", "square", "adding", "copy", "text");
+            "iris", "idx", "csv", "table", "sine", "sawtooth", "square", "adding", "copy", "text");
     /** Sources of sequences: their networks are recurrent, their data [examples, features, time steps]. */
     public static final List<String> SEQUENCE_SOURCES = List.of("sine", "sawtooth", "square", "adding", "copy", "text");
     public static final List<String> NORMALIZATIONS = List.of("none", "standardize", "minmax", "scale255");
@@ -94,21 +102,45 @@ public record DataSpec(
         TrainingSettings.require(period == null || period >= 2, "period must be at least 2 time steps");
         TrainingSettings.require(symbols == null || symbols > 1, "symbols must be at least 2");
         features = features == null ? null : List.copyOf(features);
+        inputs = rows(inputs, "inputs");
+        targets = rows(targets, "targets");
+        if (source.equals("table")) {
+            TrainingSettings.require(inputs != null && targets != null && !inputs.isEmpty(),
+                    "a table needs \"inputs\" and \"targets\": one row of numbers per example in each");
+            TrainingSettings.require(inputs.size() == targets.size(),
+                    "a table needs as many target rows as input rows, got " + inputs.size() + " input rows and "
+                            + targets.size() + " target rows");
+        } else {
+            TrainingSettings.require(inputs == null && targets == null,
+                    "\"inputs\" and \"targets\" belong to the source \"table\", not \"" + source + "\"");
+        }
     }
 
-    /** The fields of a spec without sequence fields, as files before recurrent networks had them. */
-    public DataSpec(String source, Integer samples, Double noise, Long seed, String path, String labels, String testPath,
-                    String testLabels, Boolean header, List<String> features, String label, String normalize,
-                    Integer limit, Double testFraction) {
-        this(source, samples, noise, seed, path, labels, testPath, testLabels, header, features, label, normalize,
-                limit, testFraction, null, null, null, null);
+    /** Immutable rows of one width, every value a finite number. */
+    private static List<List<Double>> rows(List<List<Double>> rows, String name) {
+        if (rows == null) return null;
+        for (int r = 0; r < rows.size(); r++) {
+            List<Double> row = rows.get(r);
+            TrainingSettings.require(row != null && !row.isEmpty(), name + " row " + (r + 1) + " is empty");
+            TrainingSettings.require(row.size() == rows.get(0).size(), name + " row " + (r + 1) + " has "
+                    + row.size() + " values, row 1 has " + rows.get(0).size());
+            for (Double v : row) {
+                TrainingSettings.require(v != null && Double.isFinite(v), name + " row " + (r + 1) + " holds " + v + "; only numbers are allowed");
+            }
+        }
+        return rows.stream().map(List::copyOf).toList();
+    }
+
+    /** A generated 2-D set. */
+    public static DataSpec generated(String source, int samples, double noise, long seed, double testFraction) {
+        return builder(source).samples(samples).noise(noise).seed(seed).testFraction(testFraction).build();
     }
 
     /** A generated sequence set (see the class comment for what {@code lag}, {@code period}, {@code symbols} mean). */
     public static DataSpec sequences(String source, int samples, int length, Integer lag, Double period, Integer symbols,
                                      double noise, long seed, double testFraction) {
-        return new DataSpec(source, samples, noise, seed, null, null, null, null, null, null, null, null, null,
-                testFraction, length, lag, period, symbols);
+        return builder(source).samples(samples).length(length).lag(lag).period(period).symbols(symbols).noise(noise).seed(seed)
+                .testFraction(testFraction).build();
     }
 
     @JsonIgnore
@@ -116,9 +148,68 @@ public record DataSpec(
         return SEQUENCE_SOURCES.contains(source);
     }
 
-    /** A generated 2-D set. */
-    public static DataSpec generated(String source, int samples, double noise, long seed, double testFraction) {
-        return new DataSpec(source, samples, noise, seed, null, null, null, null, null, null, null, null, null, testFraction);
+    /** Rows typed in: {@code inputs[n]} are the features and {@code targets[n]} the targets of example n. */
+    public static DataSpec table(double[][] inputs, double[][] targets) {
+        return builder("table").inputs(asRows(inputs)).targets(asRows(targets)).build();
+    }
+
+    /** Names the fields a source uses, so that adding a field does not touch every caller. */
+    public static Builder builder(String source) {
+        return new Builder(source);
+    }
+
+    public static final class Builder {
+        private final String source;
+        private Integer samples;
+        private Double noise;
+        private Long seed;
+        private String path;
+        private String labels;
+        private String testPath;
+        private String testLabels;
+        private Boolean header;
+        private List<String> features;
+        private String label;
+        private String normalize;
+        private Integer limit;
+        private Double testFraction;
+        private List<List<Double>> inputs;
+        private List<List<Double>> targets;
+        private Integer length;
+        private Integer lag;
+        private Double period;
+        private Integer symbols;
+
+        private Builder(String source) { this.source = source; }
+
+        public Builder samples(Integer v) { samples = v; return this; }
+        public Builder noise(Double v) { noise = v; return this; }
+        public Builder seed(Long v) { seed = v; return this; }
+        public Builder path(String v) { path = v; return this; }
+        public Builder labels(String v) { labels = v; return this; }
+        public Builder testPath(String v) { testPath = v; return this; }
+        public Builder testLabels(String v) { testLabels = v; return this; }
+        public Builder header(Boolean v) { header = v; return this; }
+        public Builder features(List<String> v) { features = v; return this; }
+        public Builder label(String v) { label = v; return this; }
+        public Builder normalize(String v) { normalize = v; return this; }
+        public Builder limit(Integer v) { limit = v; return this; }
+        public Builder testFraction(Double v) { testFraction = v; return this; }
+        public Builder inputs(List<List<Double>> v) { inputs = v; return this; }
+        public Builder targets(List<List<Double>> v) { targets = v; return this; }
+        public Builder length(Integer v) { length = v; return this; }
+        public Builder lag(Integer v) { lag = v; return this; }
+        public Builder period(Double v) { period = v; return this; }
+        public Builder symbols(Integer v) { symbols = v; return this; }
+
+        public DataSpec build() {
+            return new DataSpec(source, samples, noise, seed, path, labels, testPath, testLabels, header, features,
+                    label, normalize, limit, testFraction, inputs, targets, length, lag, period, symbols);
+        }
+    }
+
+    private static List<List<Double>> asRows(double[][] rows) {
+        return Arrays.stream(rows).map(r -> Arrays.stream(r).boxed().toList()).toList();
     }
 
     public double testFractionOr(double d) {

@@ -284,8 +284,8 @@ public final class TrainingSession implements AutoCloseable {
 
     /**
      * This epoch's minibatches: one gather of the shuffled rows, then views on it. On small
-     * nets each ND4J op costs more than the arithmetic, so two ops per epoch rather than two
-     * per batch.
+     * nets each ND4J op costs more than the arithmetic, so two ops per epoch rather than one
+     * per row.
      */
     private List<DataSet> batches(DataSet train, int batchSize, Random shuffle) {
         int n = train.numExamples();
@@ -310,7 +310,9 @@ public final class TrainingSession implements AutoCloseable {
 
     /** The given rows (examples) of a 2-D table or of 3-D sequences [examples, features, steps]; null stays null. */
     private static INDArray rows(INDArray a, int[] order) {
-        if (a == null || a.rank() == 2) return a == null ? null : a.getRows(order);
+        if (a == null) return null;
+        // pullRows gathers in one native op; INDArray.getRows issues one op per row.
+        if (a.rank() == 2) return Nd4j.pullRows(a, 1, order);
         return a.get(new SpecifiedIndex(java.util.Arrays.stream(order).asLongStream().toArray()), NDArrayIndex.all(), NDArrayIndex.all());
     }
 

@@ -56,6 +56,12 @@ class RecurrentValidationTest {
     }
 
     @Test
+    void theStepThroughRefusesRecurrentNetworksRatherThanExplainThemWrongly() {
+        assertEquals(List.of("the step-through explains feed-forward networks; this one is recurrent (feedback edges or an lstm layer)"),
+                org.backprop.engine.stepthrough.StepThroughSupport.problems(Samples.load("elman-sine")));
+    }
+
+    @Test
     void aLoopMustBeAChain() {
         var net = new NetworkSpec(List.of(IN, H, LayerSpec.of("side", DENSE, "units", 2), OUT),
                 List.of(EdgeSpec.forward("in", "h"), EdgeSpec.forward("in", "side"), EdgeSpec.forward("h", "out"),

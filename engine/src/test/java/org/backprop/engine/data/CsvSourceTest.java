@@ -23,7 +23,7 @@ class CsvSourceTest {
     }
 
     static DataSpec csv(String path, Boolean header, List<String> features, String label) {
-        return new DataSpec("csv", null, null, null, path, null, null, null, header, features, label, null, null, 0.0);
+        return DataSpec.builder("csv").path(path).header(header).features(features).label(label).testFraction(0.0).build();
     }
 
     Path write(String name, String text) throws Exception {

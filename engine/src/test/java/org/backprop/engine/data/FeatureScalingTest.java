@@ -75,7 +75,7 @@ class FeatureScalingTest {
         StringBuilder csv = new StringBuilder("x,y,label\n");
         for (int i = 1; i <= 100; i++) csv.append(i).append(',').append(i * i).append(',').append(i % 3).append('\n');
         Files.writeString(dir.resolve("data.csv"), csv);
-        DataSpec spec = new DataSpec("csv", null, null, 5L, "data.csv", null, null, null, null, null, null, "standardize", null, 0.2);
+        DataSpec spec = DataSpec.builder("csv").seed(5L).path("data.csv").normalize("standardize").testFraction(0.2).build();
         PreparedData d = DataLoader.load(spec, dir, DataType.DOUBLE, 3, "mcxent");
         double[][] tr = d.train().getFeatures().toDoubleMatrix();
         double[][] te = d.test().getFeatures().toDoubleMatrix();

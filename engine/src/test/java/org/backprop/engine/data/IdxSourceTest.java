@@ -33,7 +33,7 @@ class IdxSourceTest {
     }
 
     static DataSpec idx(String images, String labels, String testImages, String testLabels, Integer limit, Double testFraction) {
-        return new DataSpec("idx", null, null, null, images, labels, testImages, testLabels, null, null, null, null, limit, testFraction);
+        return DataSpec.builder("idx").path(images).labels(labels).testPath(testImages).testLabels(testLabels).limit(limit).testFraction(testFraction).build();
     }
 
     static PreparedData load(DataSpec spec, Path baseDir) throws DataException {

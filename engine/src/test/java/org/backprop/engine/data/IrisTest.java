@@ -18,7 +18,7 @@ class IrisTest {
     }
 
     static DataSpec iris(String normalize, double testFraction) {
-        return new DataSpec("iris", null, null, 42L, null, null, null, null, null, null, null, normalize, null, testFraction);
+        return DataSpec.builder("iris").seed(42L).normalize(normalize).testFraction(testFraction).build();
     }
 
     @Test

@@ -74,8 +74,8 @@ class SequenceSourcesTest {
 
     @Test
     void textWindowsAreOneHotOverTheFilesAlphabetAndSequenceToOneKeepsTheLastStep() throws Exception {
-        DataSpec spec = new DataSpec("text", 20, null, 1L, "data/alice/alice-chapter-1.txt", null, null, null, null, null, null,
-                null, null, 0.0, 30, null, null, null);
+        DataSpec spec = DataSpec.builder("text").samples(20).seed(1L).path("data/alice/alice-chapter-1.txt").testFraction(0.0)
+                .length(30).build();
         PreparedData d = DataLoader.load(spec, Samples.root(), DataType.FLOAT, 41, "mcxent");
         assertEquals(41, d.featureCount());
         assertEquals(41, d.classNames().size());

@@ -1,0 +1,26 @@
+package org.backprop.app;
+
+import org.backprop.engine.compile.LayerInfo;
+import org.backprop.engine.project.LayerSpec;
+import org.backprop.engine.project.LayerType;
+import org.backprop.engine.project.NetworkSpec;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One line of the layer list.
+ *
+ * @param units      what flows out of the layer ("3", "14x14x8")
+ * @param parameters trainable parameters, from the compiler
+ */
+public record LayerRow(String id, LayerType type, String units, long parameters) {
+
+    public static List<LayerRow> of(NetworkSpec net, Map<String, LayerInfo> infos) {
+        return net.layers().stream().map(l -> of(l, infos.get(l.id()))).toList();
+    }
+
+    private static LayerRow of(LayerSpec l, LayerInfo info) {
+        return new LayerRow(l.id(), l.type(), info == null ? "" : info.outputShape(), info == null ? 0 : info.parameterCount());
+    }
+}

@@ -1,0 +1,24 @@
+package org.backprop.app;
+
+import org.backprop.engine.compile.CompileException;
+import org.backprop.engine.data.DataException;
+import org.backprop.engine.data.PreparedData;
+import org.backprop.engine.data.ProjectData;
+import org.backprop.engine.project.Project;
+import org.backprop.engine.project.ProjectFiles;
+import org.backprop.engine.project.ProjectFormatException;
+import org.backprop.engine.train.TrainingSession;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** File to ready-to-train session: read, load the data, compile. Slow (ND4J); never on the FX thread. */
+final class ProjectLoader {
+    private ProjectLoader() {}
+
+    static TrainingSession load(Path file) throws ProjectFormatException, IOException, DataException, CompileException {
+        Project p = ProjectFiles.read(file);
+        PreparedData data = ProjectData.load(p, file.toAbsolutePath().getParent());
+        return new TrainingSession(p, data);
+    }
+}

@@ -1,0 +1,43 @@
+package org.backprop.app.view;
+
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ObservableList;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import org.backprop.app.LayerRow;
+import org.backprop.app.i18n.Messages;
+import org.backprop.visual.i18n.VisualText;
+
+import java.util.function.Function;
+
+/** The layer list: id, type, what flows out (units) and parameter count per layer. */
+final class LayerTable {
+    private LayerTable() {}
+
+    static TableView<LayerRow> create(ObservableList<LayerRow> rows) {
+        TableView<LayerRow> table = new TableView<>(rows);
+        table.setId("layer-table");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label(Messages.get("layers.empty")));
+        table.getColumns().add(column("layers.column.layer", LayerRow::id, false, 88));
+        table.getColumns().add(column("layers.column.type", r -> VisualText.layerType(r.type()), false, 78));
+        table.getColumns().add(column("layers.column.units", LayerRow::units, true, 54));
+        table.getColumns().add(column("layers.column.params",
+                r -> Messages.format("layers.params", r.parameters()), true, 70));
+        table.getColumns().forEach(c -> c.setSortable(false));
+        return table;
+    }
+
+    private static TableColumn<LayerRow, String> column(String key, Function<LayerRow, String> value, boolean numeric,
+                                                        double width) {
+        TableColumn<LayerRow, String> c = new TableColumn<>(Messages.get(key));
+        c.setPrefWidth(width);
+        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
+        c.setReorderable(false);
+        if (numeric) {
+            c.getStyleClass().add("numeric");
+        }
+        return c;
+    }
+}

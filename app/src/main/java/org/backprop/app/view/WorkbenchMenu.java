@@ -1,0 +1,50 @@
+package org.backprop.app.view;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.KeyCombination;
+import org.backprop.app.i18n.Messages;
+
+/** File (Open, Save, Save As, Quit) and Help (About), with the usual shortcuts. */
+final class WorkbenchMenu {
+    private WorkbenchMenu() {}
+
+    /** What the menu does; the view supplies the dialogs. */
+    interface Actions {
+        void open();
+
+        void save();
+
+        void saveAs();
+
+        void quit();
+
+        void about();
+    }
+
+    static MenuBar create(Actions actions, ObservableBooleanValue canSave) {
+        MenuItem open = item("menu.file.open", "open", "Shortcut+O", actions::open);
+        MenuItem save = item("menu.file.save", "save", "Shortcut+S", actions::save);
+        MenuItem saveAs = item("menu.file.saveAs", "save-as", "Shortcut+Shift+S", actions::saveAs);
+        MenuItem quit = item("menu.file.quit", "quit", "Shortcut+Q", actions::quit);
+        save.disableProperty().bind(Bindings.not(canSave));
+        saveAs.disableProperty().bind(Bindings.not(canSave));
+        Menu file = new Menu(Messages.get("menu.file"), null, open, save, saveAs, new SeparatorMenuItem(), quit);
+        Menu help = new Menu(Messages.get("menu.help"), null, item("menu.help.about", "about", null, actions::about));
+        MenuBar bar = new MenuBar(file, help);
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    private static MenuItem item(String key, String id, String shortcut, Runnable action) {
+        MenuItem m = new MenuItem(Messages.get(key));
+        m.setId("menu-" + id);
+        if (shortcut != null) m.setAccelerator(KeyCombination.keyCombination(shortcut));
+        m.setOnAction(e -> action.run());
+        return m;
+    }
+}
