@@ -1,6 +1,8 @@
 package org.backprop.engine.recurrent;
 
 import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.api.layers.IOutputLayer;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
@@ -30,14 +32,40 @@ import static org.nd4j.linalg.indexing.NDArrayIndex.point;
  * output, run back through the layer's own recurrence; layers of a {@link FeedbackLoop} record it
  * during their backward pass (for an output layer inside a loop: ||dL/dz_t||, its pre-activation).
  * Norms are over the whole batch (DL4J's loss is the batch mean). Runs on a copy of the model, so
- * it can be called at any time during training.
+ * it can be called at any time during training. In a ComputationGraph (a branching network) only
+ * feedback loops are measured; an Elman or LSTM layer there is refused.
  */
 public final class TimeStepGradients {
     private TimeStepGradients() {}
 
     /** Per recurrent layer (by project layer id, in network order) the norm at each time step. */
-    public static Map<String, double[]> of(MultiLayerNetwork network, DataSet batch) {
-        return run(network, batch, new LinkedHashMap<>());
+    public static Map<String, double[]> of(Model model, DataSet batch) {
+        if (model instanceof MultiLayerNetwork n) return run(n, batch, new LinkedHashMap<>());
+        return ofGraph((ComputationGraph) model, batch);
+    }
+
+    private static Map<String, double[]> ofGraph(ComputationGraph graph, DataSet batch) {
+        ComputationGraph g = graph.clone();
+        Map<String, double[]> out = new LinkedHashMap<>();
+        for (Layer l : g.getLayers()) {
+            var conf = l.conf().getLayer();
+            if (conf instanceof SimpleRnn || conf instanceof LSTM) {
+                throw new IllegalArgumentException("per-step gradients of layer '" + conf.getLayerName()
+                        + "' need a chain of layers (a MultiLayerNetwork); in a branching network only feedback loops are measured");
+            }
+            if (l instanceof FeedbackLoopLayer f) f.setRecordStepGradients(true);
+        }
+        g.setInputs(batch.getFeatures());
+        g.setLabels(batch.getLabels());
+        g.setLayerMaskArrays(batch.getFeaturesMaskArray() == null ? null : new INDArray[]{batch.getFeaturesMaskArray()},
+                batch.getLabelsMaskArray() == null ? null : new INDArray[]{batch.getLabelsMaskArray()});
+        g.computeGradientAndScore();
+        for (int i : g.topologicalSortOrder()) {
+            if (g.getVertices()[i].getLayer() instanceof FeedbackLoopLayer f) {
+                for (int c = 0; c < f.cellIds().size(); c++) out.put(f.cellIds().get(c), f.stepGradientNorms()[c]);
+            }
+        }
+        return out;
     }
 
     /**

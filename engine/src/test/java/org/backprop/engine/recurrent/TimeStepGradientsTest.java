@@ -119,4 +119,21 @@ class TimeStepGradientsTest {
         assertEquals(5, norms.get("h").length);
         assertEquals(before, c.multiLayer().params());
     }
+
+    @Test
+    void inABranchingNetworkTheLoopsAreMeasured() throws Exception {
+        var net = new NetworkSpec(List.of(
+                LayerSpec.of("in", INPUT, "size", 2),
+                LayerSpec.of("h1", DENSE, "units", 3, "activation", "tanh"),
+                LayerSpec.of("h2", DENSE, "units", 3, "activation", "tanh"),
+                LayerSpec.of("side", DENSE, "units", 2, "activation", "tanh"),
+                LayerSpec.of("out", OUTPUT, "units", 1, "activation", "identity", "loss", "mse")),
+                List.of(EdgeSpec.forward("in", "h1"), EdgeSpec.forward("h1", "h2"), EdgeSpec.forward("in", "side"),
+                        EdgeSpec.forward("h2", "out"), EdgeSpec.forward("side", "out"), EdgeSpec.feedback("h2", "h1")));
+        CompiledNetwork c = NetworkCompiler.compile(Projects.of(net, Projects.gradientCheck()));
+        assertTrue(c.isGraph());
+        Map<String, double[]> norms = TimeStepGradients.of(c.model(), batch(2, 1, 4));
+        assertEquals(List.of("h1", "h2"), List.copyOf(norms.keySet()));
+        assertEquals(4, norms.get("h2").length);
+    }
 }
