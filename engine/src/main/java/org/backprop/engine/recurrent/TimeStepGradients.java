@@ -106,7 +106,7 @@ public final class TimeStepGradients {
                 byLayer.put(conf.getLayerName(), conf instanceof LSTM ? lstm(layer, inputs[i], eps, dw) : elman(layer, inputs[i], eps, dw));
                 weightGradients.put(conf.getLayerName(), dw);
             }
-            layer.setInput(inputs[i], mgr);
+            // Each layer still holds its input from the forward pass above (and its dropout mask with it).
             eps = layer.backpropGradient(eps, mgr).getSecond();
             if (layer instanceof FeedbackLoopLayer f) {
                 double[][] norms = f.stepGradientNorms();

@@ -121,4 +121,22 @@ class RecurrentSamplesTest {
         assertTrue(text.chars().allMatch(c -> r.data().classNames().contains(String.valueOf((char) c))), text);
         assertEquals(text, TextGenerator.generate(model, r.data().classNames(), "alice ", 40, 0.8, 3), "seeded");
     }
+
+    /** The first step's gradient norm over the last step's, at the sample's initial weights. */
+    private static double firstOverLast(String sample, String layer) throws Exception {
+        Project p = Samples.load(sample);
+        PreparedData d = ProjectData.load(p, Samples.file(sample).getParent());
+        double[] norms = TimeStepGradients.of(org.backprop.engine.compile.NetworkCompiler.compile(p).model(), (DataSet) d.test().getRange(0, 32)).get(layer);
+        return norms[0] / norms[norms.length - 1];
+    }
+
+    @Test
+    void perStepGradientsShowVanishingInThePlainLayerAndExplodingInTheExplodingSample() throws Exception {
+        double rnn = firstOverLast("rnn-adding", "memory");
+        double lstm = firstOverLast("lstm-adding", "memory");
+        double exploding = firstOverLast("rnn-exploding", "hidden");
+        assertTrue(rnn < 1e-3, "vanishing: the first of 25 steps gets " + rnn + " of the last step's gradient");
+        assertTrue(lstm > 5 * rnn, "the LSTM's cell keeps more of it: " + lstm + " vs " + rnn);
+        assertTrue(exploding > 5, "exploding: the first of 50 steps gets " + exploding + " times the last step's gradient");
+    }
 }
