@@ -63,6 +63,17 @@ class FeedbackLoopStateTest {
     }
 
     @Test
+    void aSingleStepMayComeAsAPlainMatrix() throws Exception {
+        MultiLayerNetwork net = jordan();
+        INDArray x = Nd4j.rand(DataType.DOUBLE, 3, 2, 2);
+        INDArray whole = net.output(x);
+        net.rnnClearPreviousState();
+        net.rnnTimeStep(steps(x, 0, 1));
+        INDArray second = net.rnnTimeStep(x.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.point(1)));
+        assertEquals(0, whole.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.point(1)).distance2(second.reshape(3, 2)), 1e-12);
+    }
+
+    @Test
     void segmentsWithTheStoredStateGiveTheWholeSequencesOutput() throws Exception {
         MultiLayerNetwork net = jordan();
         INDArray x = Nd4j.rand(DataType.DOUBLE, 3, 2, 6);
