@@ -35,7 +35,8 @@ public final class DataLoader {
                 IdxSource.Parts p = IdxSource.read(spec, baseDir);
                 yield p.test() == null
                         ? split(spec, p.name(), p.train(), normalize, outputUnits, dataType)
-                        : prepare(p.name(), p.train(), p.test(), normalize, outputUnits, dataType);
+                        : prepare(p.name(), ClassFilter.apply(spec, p.train()), ClassFilter.apply(spec, p.test()),
+                                normalize, outputUnits, dataType);
             }
             default -> throw new DataException("data source \"" + spec.source() + "\" is not available in this build");
         };
@@ -53,6 +54,7 @@ public final class DataLoader {
     /** Shuffles with the data seed and holds out {@code testFraction} of the rows (none for 4 rows or fewer). */
     static PreparedData split(DataSpec spec, String name, Examples all, String normalize, int outputUnits, DataType dataType)
             throws DataException {
+        all = ClassFilter.apply(spec, all);
         int n = all.size();
         if (n == 0) throw new DataException("the data set " + name + " has no rows");
         double fraction = n <= 4 ? 0 : spec.testFractionOr(0.2);

@@ -24,6 +24,10 @@ import java.util.List;
  *       one unit and loss mse or l1; otherwise labels are classes, named in sorted order.</li>
  * </ul>
  *
+ * @param classes   only the examples of these classes (0-based labels; for idx, line numbers in
+ *                  {@code classes.txt}), relabelled 0, 1, ... in the order given, e.g. {@code [5, 6,
+ *                  7, 8, 9]} makes class 5 the first output unit; null for every class. Applies
+ *                  after {@code limit}
  * @param normalize {@code none}, {@code standardize} (zero mean, unit variance), {@code minmax}
  *                  (to [0, 1]) or {@code scale255} (pixels to [0, 1]), with statistics of the
  *                  training part only. Default: {@code standardize} for iris, {@code scale255}
@@ -31,7 +35,7 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"source", "samples", "noise", "seed", "path", "labels", "testPath", "testLabels",
-        "header", "features", "label", "normalize", "limit", "testFraction"})
+        "header", "features", "label", "normalize", "limit", "classes", "testFraction"})
 public record DataSpec(
         String source,
         Integer samples,
@@ -46,7 +50,8 @@ public record DataSpec(
         String label,
         String normalize,
         Integer limit,
-        Double testFraction) {
+        Double testFraction,
+        List<Integer> classes) {
 
     public static final List<String> SOURCES =
             List.of("xor-gate", "xor", "circle", "gaussians", "spiral", "plane", "iris", "idx", "csv");
@@ -63,6 +68,30 @@ public record DataSpec(
                 "normalize must be one of " + String.join(", ", NORMALIZATIONS) + ", got \"" + normalize + "\"");
         TrainingSettings.require(limit == null || limit > 0, "limit must be above 0");
         features = features == null ? null : List.copyOf(features);
+        TrainingSettings.require(classes == null || (!classes.isEmpty() && classes.stream().allMatch(c -> c != null && c >= 0)
+                        && classes.stream().distinct().count() == classes.size()),
+                "classes must list class numbers (0-based), each once, got " + classes);
+        classes = classes == null ? null : List.copyOf(classes);
+    }
+
+    public DataSpec(String source, Integer samples, Double noise, Long seed, String path, String labels, String testPath,
+                    String testLabels, Boolean header, List<String> features, String label, String normalize,
+                    Integer limit, Double testFraction) {
+        this(source, samples, noise, seed, path, labels, testPath, testLabels, header, features, label, normalize, limit,
+                testFraction, null);
+    }
+
+    /** Only the examples of the given classes, relabelled in that order; null for all. */
+    public DataSpec withClasses(List<Integer> keep) {
+        return new DataSpec(source, samples, noise, seed, path, labels, testPath, testLabels, header, features, label,
+                normalize, limit, testFraction, keep);
+    }
+
+    /** The same data with its relative file paths rewritten, e.g. for a project saved in another folder. */
+    public DataSpec withPaths(java.util.function.UnaryOperator<String> rewrite) {
+        java.util.function.UnaryOperator<String> r = p -> p == null ? null : rewrite.apply(p);
+        return new DataSpec(source, samples, noise, seed, r.apply(path), r.apply(labels), r.apply(testPath),
+                r.apply(testLabels), header, features, label, normalize, limit, testFraction, classes);
     }
 
     /** A generated 2-D set. */
