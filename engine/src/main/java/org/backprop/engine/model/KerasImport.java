@@ -34,8 +34,12 @@ public final class KerasImport {
         }
     }
 
-    /** One layer as the file names it: {@code name} and Keras class, e.g. ("gru", "GRU"). */
-    public record KerasLayer(String name, String className) {}
+    /**
+     * One layer as the file names it: {@code name} and Keras class, e.g. ("gru", "GRU").
+     *
+     * @param dropoutRate a Dropout layer's {@code rate}, else 0
+     */
+    public record KerasLayer(String name, String className, double dropoutRate) {}
 
     public static LoadedModel read(Path file) throws ModelFileException {
         KerasFile k = inspect(file);
@@ -53,7 +57,35 @@ public final class KerasImport {
                 throw explain(name, k, e);
             }
         }
+        restoreDropout(k, model);
         return new LoadedModel(file, name + " (Keras " + k.kerasVersion() + ")", model);
+    }
+
+    /**
+     * DL4J 1.0.0-M2.1 reads a Keras 2 Dropout layer's rate from a "dropout" field, but Keras 2
+     * writes it as "rate": the layer arrives keeping every value. Predictions are the same either
+     * way; for training, the rate the file gives is put back.
+     */
+    private static void restoreDropout(KerasFile k, Model model) {
+        for (KerasLayer l : k.layers()) {
+            if (!l.className().equals("Dropout") || l.dropoutRate() <= 0 || l.dropoutRate() >= 1) continue;
+            org.deeplearning4j.nn.api.Layer layer = model instanceof org.deeplearning4j.nn.multilayer.MultiLayerNetwork n
+                    ? layerNamed(n, l.name())
+                    : ((org.deeplearning4j.nn.graph.ComputationGraph) model).getVertex(l.name()) != null
+                            && ((org.deeplearning4j.nn.graph.ComputationGraph) model).getVertex(l.name()).hasLayer()
+                    ? ((org.deeplearning4j.nn.graph.ComputationGraph) model).getLayer(l.name()) : null;
+            if (layer != null && layer.conf().getLayer() instanceof org.deeplearning4j.nn.conf.layers.DropoutLayer d
+                    && (d.getIDropout() == null || (d.getIDropout() instanceof org.deeplearning4j.nn.conf.dropout.Dropout p && p.getP() == 1.0))) {
+                d.setIDropout(new org.deeplearning4j.nn.conf.dropout.Dropout(1.0 - l.dropoutRate()));
+            }
+        }
+    }
+
+    private static org.deeplearning4j.nn.api.Layer layerNamed(org.deeplearning4j.nn.multilayer.MultiLayerNetwork n, String name) {
+        for (org.deeplearning4j.nn.api.Layer l : n.getLayers()) {
+            if (name.equals(l.conf().getLayer().getLayerName())) return l;
+        }
+        return null;
     }
 
     private static Model build(String path, KerasFile k, boolean withTraining)
@@ -110,7 +142,7 @@ public final class KerasImport {
         List<KerasLayer> out = new ArrayList<>();
         for (JsonNode l : layers) {
             String n = l.path("config").path("name").asText(l.path("name").asText("?"));
-            out.add(new KerasLayer(n, l.path("class_name").asText("?")));
+            out.add(new KerasLayer(n, l.path("class_name").asText("?"), l.path("config").path("rate").asDouble(0)));
         }
         return new KerasFile(version.strip(), className, out, training);
     }

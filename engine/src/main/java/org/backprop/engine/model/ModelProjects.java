@@ -208,6 +208,10 @@ public final class ModelProjects {
                         "width", (int) p.getInputWidth(), "channels", (int) p.getNumChannels());
             }
             Layer l = unwrap(first);
+            if ((l instanceof ConvolutionLayer c && c.getCnn2dDataFormat() == CNN2DFormat.NHWC)
+                    || (l instanceof SubsamplingLayer s && s.getCnn2dDataFormat() == CNN2DFormat.NHWC)) {
+                throw channelsLast(first.getLayerName());
+            }
             if (l instanceof ConvolutionLayer || l instanceof SubsamplingLayer) {
                 throw new ModelFileException(source + ": its first layer '" + first.getLayerName() + "' takes images, but the model"
                         + " does not record their height and width (it was built without DL4J's InputType.convolutionalFlat);"
