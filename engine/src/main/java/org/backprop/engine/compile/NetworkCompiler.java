@@ -243,7 +243,8 @@ public final class NetworkCompiler {
             }
             double rate = l.type().property("dropout").isPresent() && l.doubleValue("dropout") > 0
                     ? l.doubleValue("dropout") : (afterHidden ? t.dropout() : 0);
-            if (rate > 0) b.setIDropout(new org.deeplearning4j.nn.conf.dropout.Dropout(1.0 - rate));
+            // A dropout layer keeps its own rate; the project-wide one must not overwrite it.
+            if (rate > 0 && l.type() != LayerType.DROPOUT) b.setIDropout(new org.deeplearning4j.nn.conf.dropout.Dropout(1.0 - rate));
             double lr = l.type().isTrainable() ? l.doubleValue(LayerType.Transfer.LEARNING_RATE.name()) : 0;
             if (lr > 0) {
                 IUpdater own = updater(t);
