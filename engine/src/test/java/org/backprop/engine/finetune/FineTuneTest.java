@@ -144,6 +144,27 @@ class FineTuneTest {
         }
     }
 
+    /**
+     * What telemetry sees of a frozen layer: DL4J reports no per-variable gradient for it ("0_W" is
+     * absent) and zeros in its part of the flattened gradient, so its update is exactly zero.
+     */
+    @Test
+    void aFrozenLayerHasNoGradientToShow() throws Exception {
+        Project p = FineTune.freeze(FineTune.open(pretrained(), tmp.resolve("g.bpw.json"), iris(null)).project(), List.of("h1"));
+        CompiledNetwork c = NetworkCompiler.compile(p, tmp);
+        var net = c.multiLayer();
+        var d = ProjectData.load(p, tmp).train();
+        net.setInput(d.getFeatures());
+        net.setLabels(d.getLabels());
+        net.computeGradientAndScore();
+        var byVariable = net.gradient().gradientForVariable();
+        assertFalse(byVariable.containsKey("0_W") || byVariable.containsKey("0_b"), byVariable.keySet().toString());
+        assertTrue(byVariable.get("1_W").norm2Number().doubleValue() > 0);
+        long h1 = c.layers().get("h1").parameterCount();
+        INDArray flat = net.gradient().gradient();
+        assertEquals(0.0, flat.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, h1)).norm2Number().doubleValue());
+    }
+
     @Test
     void aFrozenMiddleLayerPassesGradientsToTheLayersBeforeIt() throws Exception {
         Path zip = pretrained();
