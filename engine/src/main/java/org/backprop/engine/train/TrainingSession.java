@@ -165,7 +165,7 @@ public final class TrainingSession implements AutoCloseable {
         }
     }
 
-    /** Stops the run and starts over from the seeded initial weights; metrics are cleared. */
+    /** Stops the run and starts over from the seeded initial weights (or the weightsFrom model's); metrics are cleared. */
     public void reset() throws CompileException {
         stop();
         CompiledNetwork fresh = NetworkCompiler.compile(project, projectDir);
