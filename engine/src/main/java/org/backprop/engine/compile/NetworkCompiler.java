@@ -24,6 +24,7 @@ import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
@@ -52,7 +53,16 @@ import java.util.Map;
 public final class NetworkCompiler {
     private NetworkCompiler() {}
 
+    /** Compiles a project that does not take its weights from a model file by a relative path. */
     public static CompiledNetwork compile(Project project) throws CompileException {
+        return compile(project, null);
+    }
+
+    /**
+     * @param baseDir the project file's folder, against which {@code network.weightsFrom} is
+     *                resolved; may be null when the project has no {@code weightsFrom}
+     */
+    public static CompiledNetwork compile(Project project, java.nio.file.Path baseDir) throws CompileException {
         NetworkSpec net = project.network();
         List<String> problems = NetworkValidator.problems(net);
         if (!problems.isEmpty()) throw new CompileException(problems);
@@ -65,7 +75,15 @@ public final class NetworkCompiler {
             CompiledNetwork c = NetworkValidator.isChain(net)
                     ? compileChain(net, base, input, output, inputType, t)
                     : compileGraph(net, base, input, output, inputType, t);
+            Map<String, WeightSource> sources = new java.util.LinkedHashMap<>();
+            for (LayerSpec l : net.layers()) {
+                if (l != input) sources.put(l.id(), c.layers().get(l.id()).parameterCount() > 0 ? WeightSource.FRESH : WeightSource.NONE);
+            }
+            if (net.weightsFrom() != null) sources.putAll(PretrainedWeights.apply(net, c, baseDir));
             pinParameters(net, c);
+            for (LayerSpec l : net.layers()) if (!l.parameters().isEmpty()) sources.put(l.id(), WeightSource.PINNED);
+            c.setTransfer(sources, net.layers().stream().filter(LayerSpec::frozen).map(LayerSpec::id)
+                    .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new)));
             return c;
         } catch (CompileException e) {
             throw e;
@@ -225,7 +243,19 @@ public final class NetworkCompiler {
             }
             double rate = l.type().property("dropout").isPresent() && l.doubleValue("dropout") > 0
                     ? l.doubleValue("dropout") : (afterHidden ? t.dropout() : 0);
-            if (rate > 0) b.setIDropout(new org.deeplearning4j.nn.conf.dropout.Dropout(1.0 - rate));
+            // A dropout layer keeps its own rate; the project-wide one must not overwrite it.
+            if (rate > 0 && l.type() != LayerType.DROPOUT) b.setIDropout(new org.deeplearning4j.nn.conf.dropout.Dropout(1.0 - rate));
+            double lr = l.type().isTrainable() ? l.doubleValue(LayerType.Transfer.LEARNING_RATE.name()) : 0;
+            if (lr > 0) {
+                IUpdater own = updater(t);
+                own.setLrAndSchedule(lr, null);
+                b.setIUpdater(own);
+            }
+        }
+        if (l.frozen()) {
+            // WithBackprop: layers before a frozen one still receive their gradient and learn.
+            layer = new FrozenLayerWithBackprop(layer);
+            layer.setLayerName(l.id());
         }
         return layer;
     }
@@ -270,7 +300,7 @@ public final class NetworkCompiler {
         List<String> problems = new ArrayList<>();
         for (LayerSpec l : net.layers()) {
             if (l.parameters().isEmpty()) continue;
-            Layer layer = c.isGraph() ? c.graph().getLayer(l.id()) : c.multiLayer().getLayer(c.layers().get(l.id()).dl4jIndex());
+            Layer layer = c.layer(l.id());
             Map<String, INDArray> table = layer.paramTable();
             for (Map.Entry<String, ParameterValues> e : l.parameters().entrySet()) {
                 INDArray current = table.get(e.getKey());

@@ -36,7 +36,8 @@ public final class DataLoader {
                 IdxSource.Parts p = IdxSource.read(spec, baseDir);
                 yield p.test() == null
                         ? split(spec, p.name(), p.train(), normalize, outputUnits, dataType)
-                        : prepare(p.name(), p.train(), p.test(), normalize, outputUnits, dataType);
+                        : prepare(p.name(), ClassFilter.apply(spec, p.train()), ClassFilter.apply(spec, p.test()),
+                                normalize, outputUnits, dataType);
             }
             default -> throw new DataException("data source \"" + spec.source() + "\" is not available in this build");
         };
@@ -57,6 +58,7 @@ public final class DataLoader {
      */
     static PreparedData split(DataSpec spec, String name, Examples all, String normalize, int outputUnits, DataType dataType)
             throws DataException {
+        all = ClassFilter.apply(spec, all);
         int n = all.size();
         if (n == 0) throw new DataException("the data set " + name + " has no rows");
         double fraction = n <= 4 ? 0 : spec.testFractionOr(spec.source().equals("table") ? 0 : 0.2);
