@@ -42,7 +42,7 @@ record LoadedProject(Path file, Project project, PreparedData data) {
 
     static LoadedProject load(Path file, Project project) throws InvalidInput {
         try {
-            NetworkCompiler.compile(project); // fail on the network before spending time on data
+            NetworkCompiler.compile(project, baseDir(file)); // fail on the network before spending time on data
             return new LoadedProject(file, project, loadData(project, file.toAbsolutePath().getParent()));
         } catch (CompileException e) {
             throw new InvalidInput(file.getFileName() + ": the network cannot be built:\n  - "
@@ -58,9 +58,18 @@ record LoadedProject(Path file, Project project, PreparedData data) {
         }
     }
 
+    /** The project file's folder: data paths and {@code weightsFrom} are relative to it. */
+    Path baseDir() {
+        return baseDir(file);
+    }
+
+    static Path baseDir(Path file) {
+        return file.toAbsolutePath().getParent();
+    }
+
     TrainingSession session() throws InvalidInput {
         try {
-            return new TrainingSession(project, data);
+            return new TrainingSession(project, data, baseDir());
         } catch (CompileException e) {
             throw new InvalidInput(String.join("\n", e.problems()));
         }

@@ -18,11 +18,22 @@ final class Summary {
     static String network(Project project, CompiledNetwork net) {
         String chain = project.network().layers().stream().map(l -> describe(l, net.layers().get(l.id())))
                 .collect(Collectors.joining(" -> "));
-        return chain + "; " + String.format(Locale.ROOT, "%,d", net.parameterCount()) + " parameters ("
-                + (net.isGraph() ? "ComputationGraph" : "MultiLayerNetwork") + ")";
+        String trainable = net.frozenLayers().isEmpty() ? ""
+                : String.format(Locale.ROOT, ", %,d of them trained", net.trainableParameterCount());
+        String from = project.network().weightsFrom() == null ? "" : "; weights from " + project.network().weightsFrom() + " ("
+                + net.weightSources().entrySet().stream()
+                        .filter(e -> e.getValue() != org.backprop.engine.compile.WeightSource.NONE)
+                        .map(e -> e.getKey() + " " + e.getValue().name().toLowerCase(Locale.ROOT))
+                        .collect(Collectors.joining(", ")) + ")";
+        return chain + "; " + String.format(Locale.ROOT, "%,d", net.parameterCount()) + " parameters" + trainable + " ("
+                + (net.isGraph() ? "ComputationGraph" : "MultiLayerNetwork") + ")" + from;
     }
 
     private static String describe(LayerSpec l, LayerInfo info) {
+        return describeType(l, info) + (l.frozen() ? " (frozen)" : "");
+    }
+
+    private static String describeType(LayerSpec l, LayerInfo info) {
         String shape = info == null ? "?" : info.outputShape();
         return switch (l.type()) {
             case INPUT -> l.id() + " " + shape;

@@ -24,10 +24,13 @@ final class ValidateCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         try {
             LoadedProject p = LoadedProject.load(file, LoadedProject.readProject(file));
-            CompiledNetwork net = NetworkCompiler.compile(p.project());
+            CompiledNetwork net = NetworkCompiler.compile(p.project(), p.baseDir());
             out.println(file.getFileName() + ": valid. " + Summary.network(p.project(), net));
             out.println("  data: " + p.data().description());
             return WorkbenchCli.OK;
+        } catch (org.backprop.engine.compile.CompileException e) {
+            err.println(file.getFileName() + ": the network cannot be built:\n  - " + String.join("\n  - ", e.problems()));
+            return WorkbenchCli.INVALID_INPUT;
         } catch (LoadedProject.InvalidInput e) {
             err.println(e.getMessage());
             return WorkbenchCli.INVALID_INPUT;

@@ -21,6 +21,8 @@ public final class CompiledNetwork {
     private final Map<String, LayerInfo> layers;
     private final String inputId;
     private final String outputId;
+    private Map<String, WeightSource> weightSources = Map.of();
+    private java.util.Set<String> frozen = java.util.Set.of();
 
     CompiledNetwork(Model model, List<LayerInfo> layers, String inputId, String outputId) {
         this.model = model;
@@ -47,6 +49,35 @@ public final class CompiledNetwork {
     public String outputId() { return outputId; }
 
     public long parameterCount() { return model.numParams(); }
+
+    /**
+     * The DL4J layer a project layer became (for a frozen layer, its frozen wrapper; for a layer in
+     * a feedback loop, the loop's layer, where its parameters are the keys starting with
+     * {@link LayerInfo#paramPrefix()}); null for the input.
+     */
+    public org.deeplearning4j.nn.api.Layer layer(String id) {
+        LayerInfo info = layers.get(id);
+        if (info == null || id.equals(inputId)) return null;
+        return isGraph() ? graph().getLayer(info.dl4jName()) : multiLayer().getLayer(info.dl4jIndex());
+    }
+
+    /** Where each layer's initial parameters came from, in project order (the input left out). */
+    public Map<String, WeightSource> weightSources() { return weightSources; }
+
+    /** Ids of the layers whose parameters training leaves unchanged. */
+    public java.util.Set<String> frozenLayers() { return frozen; }
+
+    /** Parameters that training updates: all but those of frozen layers. */
+    public long trainableParameterCount() {
+        long n = 0;
+        for (LayerInfo l : layers.values()) if (!frozen.contains(l.id())) n += l.parameterCount();
+        return n;
+    }
+
+    void setTransfer(Map<String, WeightSource> sources, java.util.Set<String> frozenIds) {
+        this.weightSources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
+        this.frozen = Collections.unmodifiableSet(new java.util.LinkedHashSet<>(frozenIds));
+    }
 
     public long inputSize() { return layers.get(inputId).outputSize(); }
 

@@ -33,6 +33,7 @@ import org.deeplearning4j.nn.conf.layers.recurrent.TimeDistributed;
 import org.deeplearning4j.nn.conf.BackpropType;
 import org.backprop.engine.recurrent.FeedbackLoop;
 import org.backprop.engine.recurrent.LoopCell;
+import org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
@@ -62,7 +63,16 @@ import java.util.Map;
 public final class NetworkCompiler {
     private NetworkCompiler() {}
 
+    /** Compiles a project that does not take its weights from a model file by a relative path. */
     public static CompiledNetwork compile(Project project) throws CompileException {
+        return compile(project, null);
+    }
+
+    /**
+     * @param baseDir the project file's folder, against which {@code network.weightsFrom} is
+     *                resolved; may be null when the project has no {@code weightsFrom}
+     */
+    public static CompiledNetwork compile(Project project, java.nio.file.Path baseDir) throws CompileException {
         NetworkSpec net = project.network();
         List<String> problems = NetworkValidator.problems(net);
         if (!problems.isEmpty()) throw new CompileException(problems);
@@ -77,7 +87,15 @@ public final class NetworkCompiler {
             CompiledNetwork c = NetworkValidator.isChain(net)
                     ? compileChain(net, base, input, output, inputType, t, loops)
                     : compileGraph(net, base, input, output, inputType, t, loops);
+            Map<String, WeightSource> sources = new java.util.LinkedHashMap<>();
+            for (LayerSpec l : net.layers()) {
+                if (l != input) sources.put(l.id(), c.layers().get(l.id()).parameterCount() > 0 ? WeightSource.FRESH : WeightSource.NONE);
+            }
+            if (net.weightsFrom() != null) sources.putAll(PretrainedWeights.apply(net, c, baseDir));
             pinParameters(net, c);
+            for (LayerSpec l : net.layers()) if (!l.parameters().isEmpty()) sources.put(l.id(), WeightSource.PINNED);
+            c.setTransfer(sources, net.layers().stream().filter(LayerSpec::frozen).map(LayerSpec::id)
+                    .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new)));
             return c;
         } catch (CompileException e) {
             throw e;
@@ -257,6 +275,12 @@ public final class NetworkCompiler {
                         : weightInit(c.stringValue("recurrentWeightInit")).getWeightInitFunction(),
                 loop.feedbackInto().get(c.id()))).toList();
         FeedbackLoop f = new FeedbackLoop(loop.dl4jName(), cells, loop.endsInOutput());
+        double lr = loop.first().doubleValue(LayerType.Transfer.LEARNING_RATE.name()); // the same for every cell (validated)
+        if (lr > 0) {
+            IUpdater own = updater(t);
+            own.setLrAndSchedule(lr, null);
+            f.setIUpdater(own);
+        }
         LayerSpec first = loop.first();
         double rate = first.type().property("dropout").isPresent() && first.doubleValue("dropout") > 0
                 ? first.doubleValue("dropout") : (afterHidden ? t.dropout() : 0);
@@ -325,7 +349,14 @@ public final class NetworkCompiler {
             }
             double rate = l.type().property("dropout").isPresent() && l.doubleValue("dropout") > 0
                     ? l.doubleValue("dropout") : (afterHidden ? t.dropout() : 0);
-            if (rate > 0) b.setIDropout(new org.deeplearning4j.nn.conf.dropout.Dropout(1.0 - rate));
+            // A dropout layer keeps its own rate; the project-wide one must not overwrite it.
+            if (rate > 0 && l.type() != LayerType.DROPOUT) b.setIDropout(new org.deeplearning4j.nn.conf.dropout.Dropout(1.0 - rate));
+            double lr = l.type().isTrainable() ? l.doubleValue(LayerType.Transfer.LEARNING_RATE.name()) : 0;
+            if (lr > 0) {
+                IUpdater own = updater(t);
+                own.setLrAndSchedule(lr, null);
+                b.setIUpdater(own);
+            }
         }
         if (layer instanceof BaseRecurrentLayer r && !l.stringValue("recurrentWeightInit").equals("default")) {
             r.setWeightInitFnRecurrent(weightInit(l.stringValue("recurrentWeightInit")).getWeightInitFunction());
@@ -333,6 +364,11 @@ public final class NetworkCompiler {
         if (recurrent && layer instanceof DenseLayer) {
             // Applied at every time step and still [batch, units, time] after, also where a graph merges it.
             layer = new TimeDistributed(layer);
+            layer.setLayerName(l.id());
+        }
+        if (l.frozen()) {
+            // WithBackprop: layers before a frozen one still receive their gradient and learn.
+            layer = new FrozenLayerWithBackprop(layer);
             layer.setLayerName(l.id());
         }
         return layer;
@@ -380,7 +416,7 @@ public final class NetworkCompiler {
         for (LayerSpec l : net.layers()) {
             if (l.parameters().isEmpty()) continue;
             LayerInfo info = c.layers().get(l.id());
-            Layer layer = c.isGraph() ? c.graph().getLayer(info.dl4jName()) : c.multiLayer().getLayer(info.dl4jIndex());
+            Layer layer = c.layer(l.id());
             Map<String, INDArray> table = layer.paramTable();
             for (Map.Entry<String, ParameterValues> e : l.parameters().entrySet()) {
                 INDArray current = table.get(info.paramPrefix() + e.getKey());

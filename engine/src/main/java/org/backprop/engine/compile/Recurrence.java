@@ -79,8 +79,24 @@ final class Recurrence {
                 }
             }
         }
+        for (LayerSpec l : net.layers()) {
+            boolean recurrentLayer = l.type() == LayerType.LSTM || hasSelfLoop(net, l.id())
+                    || net.feedbackEdges().stream().anyMatch(e -> e.to().equals(l.id()) || e.from().equals(l.id()));
+            if (recurrentLayer && l.frozen()) {
+                out.add(l.describe() + ": freezing a recurrent layer is not available in this build; unfreeze it");
+            }
+        }
+        if (net.weightsFrom() != null && net.feedbackEdges().stream().anyMatch(e -> !e.from().equals(e.to())
+                || net.layer(e.to()).orElseThrow().type() == LayerType.OUTPUT)) {
+            out.add("network.weightsFrom: starting a network with feedback loops from a model's weights is not available in this build");
+        }
         if (out.isEmpty()) {
             for (Loop loop : loops(net)) {
+                String rate = LayerType.Transfer.LEARNING_RATE.name();
+                if (loop.cells().stream().map(c -> c.doubleValue(rate)).distinct().count() > 1) {
+                    out.add("the feedback loop " + loop.cells().stream().map(LayerSpec::id).toList()
+                            + " trains as one DL4J layer: give its layers the same learningRate");
+                }
                 for (LayerSpec c : loop.cells().subList(1, loop.cells().size())) {
                     if (c.type() == LayerType.DENSE && c.doubleValue("dropout") > 0) {
                         out.add(c.describe() + ": inside a feedback loop only the loop's first layer ('" + loop.first().id()

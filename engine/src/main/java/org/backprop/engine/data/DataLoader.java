@@ -46,7 +46,8 @@ public final class DataLoader {
                 IdxSource.Parts p = IdxSource.read(spec, baseDir);
                 yield p.test() == null
                         ? split(spec, p.name(), p.train(), normalize, outputUnits, dataType)
-                        : prepare(p.name(), p.train(), p.test(), normalize, outputUnits, dataType);
+                        : prepare(p.name(), ClassFilter.apply(spec, p.train()), ClassFilter.apply(spec, p.test()),
+                                normalize, outputUnits, dataType);
             }
             default -> throw new DataException("data source \"" + spec.source() + "\" is not available in this build");
         };
@@ -57,6 +58,7 @@ public final class DataLoader {
         if (spec.normalize() != null && !spec.normalize().equals("none")) {
             throw new DataException("normalize does not apply to the " + spec.source() + " source: its values are already in a small range");
         }
+        if (spec.classes() != null) throw new DataException("classes does not apply to the " + spec.source() + " source");
         SequenceExamples all = spec.source().equals("text") ? TextSequences.read(spec, baseDir) : SequenceSets.generate(spec);
         if (lastStepOnly) all = all.lastStepOnly();
         int n = all.size();
@@ -85,6 +87,7 @@ public final class DataLoader {
      */
     static PreparedData split(DataSpec spec, String name, Examples all, String normalize, int outputUnits, DataType dataType)
             throws DataException {
+        all = ClassFilter.apply(spec, all);
         int n = all.size();
         if (n == 0) throw new DataException("the data set " + name + " has no rows");
         double fraction = n <= 4 ? 0 : spec.testFractionOr(spec.source().equals("table") ? 0 : 0.2);

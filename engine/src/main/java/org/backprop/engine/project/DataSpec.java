@@ -51,14 +51,18 @@ import java.util.List;
  *       over the file's characters, in sorted order (the class names).</li>
  * </ul>
  *
+ * @param classes   only the examples of these classes (0-based labels; for idx, line numbers in
+ *                  {@code classes.txt}), relabelled 0, 1, ... in the order given, e.g. {@code [5, 6,
+ *                  7, 8, 9]} makes class 5 the first output unit; null for every class. Applies
+ *                  after {@code limit}
  * @param normalize {@code none}, {@code standardize} (zero mean, unit variance), {@code minmax}
  *                  (to [0, 1]) or {@code scale255} (pixels to [0, 1]), with statistics of the
  *                  training part only. Default: {@code standardize} for iris, {@code scale255}
  *                  for idx, {@code none} otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"source", "samples", "length", "lag", "period", "symbols", "noise", "seed", "path", "labels", "testPath", "testLabels",
-        "header", "features", "label", "normalize", "limit", "testFraction", "inputs", "targets"})
+@JsonPropertyOrder({"source", "samples", "length", "lag", "period", "symbols", "noise", "seed", "path", "labels", "testPath",
+        "testLabels", "header", "features", "label", "normalize", "limit", "classes", "testFraction", "inputs", "targets"})
 public record DataSpec(
         String source,
         Integer samples,
@@ -74,6 +78,7 @@ public record DataSpec(
         String normalize,
         Integer limit,
         Double testFraction,
+        List<Integer> classes,
         @JsonSerialize(using = RowsJson.class) List<List<Double>> inputs,
         @JsonSerialize(using = RowsJson.class) List<List<Double>> targets,
         Integer length,
@@ -102,6 +107,10 @@ public record DataSpec(
         TrainingSettings.require(period == null || period >= 2, "period must be at least 2 time steps");
         TrainingSettings.require(symbols == null || symbols > 1, "symbols must be at least 2");
         features = features == null ? null : List.copyOf(features);
+        TrainingSettings.require(classes == null || (!classes.isEmpty() && classes.stream().allMatch(c -> c != null && c >= 0)
+                        && classes.stream().distinct().count() == classes.size()),
+                "classes must list class numbers (0-based), each once, got " + classes);
+        classes = classes == null ? null : List.copyOf(classes);
         inputs = rows(inputs, "inputs");
         targets = rows(targets, "targets");
         if (source.equals("table")) {
@@ -129,6 +138,20 @@ public record DataSpec(
             }
         }
         return rows.stream().map(List::copyOf).toList();
+    }
+
+    /** Only the examples of the given classes, relabelled in that order; null for all. */
+    public DataSpec withClasses(List<Integer> keep) {
+        return new DataSpec(source, samples, noise, seed, path, labels, testPath, testLabels, header, features, label,
+                normalize, limit, testFraction, keep, inputs, targets, length, lag, period, symbols);
+    }
+
+    /** The same data with its relative file paths rewritten, e.g. for a project saved in another folder. */
+    public DataSpec withPaths(java.util.function.UnaryOperator<String> rewrite) {
+        java.util.function.UnaryOperator<String> r = p -> p == null ? null : rewrite.apply(p);
+        return new DataSpec(source, samples, noise, seed, r.apply(path), r.apply(labels), r.apply(testPath),
+                r.apply(testLabels), header, features, label, normalize, limit, testFraction, classes, inputs, targets,
+                length, lag, period, symbols);
     }
 
     /** A generated 2-D set. */
@@ -173,6 +196,7 @@ public record DataSpec(
         private String normalize;
         private Integer limit;
         private Double testFraction;
+        private List<Integer> classes;
         private List<List<Double>> inputs;
         private List<List<Double>> targets;
         private Integer length;
@@ -195,6 +219,7 @@ public record DataSpec(
         public Builder normalize(String v) { normalize = v; return this; }
         public Builder limit(Integer v) { limit = v; return this; }
         public Builder testFraction(Double v) { testFraction = v; return this; }
+        public Builder classes(List<Integer> v) { classes = v; return this; }
         public Builder inputs(List<List<Double>> v) { inputs = v; return this; }
         public Builder targets(List<List<Double>> v) { targets = v; return this; }
         public Builder length(Integer v) { length = v; return this; }
@@ -204,7 +229,7 @@ public record DataSpec(
 
         public DataSpec build() {
             return new DataSpec(source, samples, noise, seed, path, labels, testPath, testLabels, header, features,
-                    label, normalize, limit, testFraction, inputs, targets, length, lag, period, symbols);
+                    label, normalize, limit, testFraction, classes, inputs, targets, length, lag, period, symbols);
         }
     }
 

@@ -75,6 +75,21 @@ public final class LayerSpec {
 
     public String stringValue(String name) { return String.valueOf(get(name)).toLowerCase(java.util.Locale.ROOT); }
 
+    /** A flag's value; false for a type that does not have the flag at all. */
+    public boolean flag(String name) {
+        return type.property(name).isPresent() && Boolean.TRUE.equals(get(name));
+    }
+
+    /** Whether training leaves this layer's parameters as they are. */
+    public boolean frozen() { return flag(LayerType.Transfer.FROZEN.name()); }
+
+    /** Without the property set explicitly; the layer then takes the type's default. */
+    public LayerSpec without(String name) {
+        Map<String, Object> p = new LinkedHashMap<>(properties);
+        p.remove(name);
+        return new LayerSpec(id, type, p, parameters, position, sourceLine);
+    }
+
     public LayerSpec with(String name, Object value) {
         Map<String, Object> p = new LinkedHashMap<>(properties);
         p.put(name, value);

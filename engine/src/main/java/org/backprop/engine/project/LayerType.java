@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import static org.backprop.engine.project.PropertySpec.choice;
+import static org.backprop.engine.project.PropertySpec.flag;
 import static org.backprop.engine.project.PropertySpec.integer;
 import static org.backprop.engine.project.PropertySpec.real;
 
@@ -26,6 +27,7 @@ public enum LayerType {
             choice("activation", "relu", Vocab.ACTIVATIONS),
             choice("weightInit", "default", Vocab.WEIGHT_INITS_OR_DEFAULT),
             real("dropout", 0, 0, 0.99),
+            Transfer.FROZEN, Transfer.REINIT, Transfer.LEARNING_RATE,
             // Init of the weights on feedback edges into the layer; "default" follows weightInit.
             choice("recurrentWeightInit", "default", Vocab.RECURRENT_WEIGHT_INITS))),
     /**
@@ -37,6 +39,7 @@ public enum LayerType {
             choice("activation", "softmax", Vocab.ACTIVATIONS),
             choice("loss", "mcxent", Vocab.LOSSES),
             choice("weightInit", "default", Vocab.WEIGHT_INITS_OR_DEFAULT),
+            Transfer.FROZEN, Transfer.REINIT, Transfer.LEARNING_RATE,
             choice("steps", "all", List.of("all", "last")),
             choice("recurrentWeightInit", "default", Vocab.RECURRENT_WEIGHT_INITS))),
     /** DL4J's LSTM; recurrent by nature, drawn with its self-loop. */
@@ -45,19 +48,22 @@ public enum LayerType {
             choice("activation", "tanh", Vocab.ACTIVATIONS),
             choice("weightInit", "default", Vocab.WEIGHT_INITS_OR_DEFAULT),
             choice("recurrentWeightInit", "default", Vocab.RECURRENT_WEIGHT_INITS),
-            real("forgetGateBias", 1, -10, 10))),
+            real("forgetGateBias", 1, -10, 10),
+            Transfer.FROZEN, Transfer.REINIT, Transfer.LEARNING_RATE)),
     DROPOUT("dropout", List.of(
             real("rate", 0.5, 0, 0.99))),
     BATCH_NORM("batchnorm", List.of(
             real("decay", 0.9, 0, 1),
-            real("eps", 1e-5, 0, 1))),
+            real("eps", 1e-5, 0, 1),
+            Transfer.FROZEN, Transfer.REINIT, Transfer.LEARNING_RATE)),
     CONV2D("conv2d", List.of(
             integer("filters", 8, 1, Integer.MAX_VALUE),
             integer("kernel", 3, 1, 1024),
             integer("stride", 1, 1, 1024),
             choice("padding", "same", List.of("same", "valid")),
             choice("activation", "relu", Vocab.ACTIVATIONS),
-            choice("weightInit", "default", Vocab.WEIGHT_INITS_OR_DEFAULT))),
+            choice("weightInit", "default", Vocab.WEIGHT_INITS_OR_DEFAULT),
+            Transfer.FROZEN, Transfer.REINIT, Transfer.LEARNING_RATE)),
     POOL2D("pool2d", List.of(
             integer("kernel", 2, 1, 1024),
             integer("stride", 2, 1, 1024),
@@ -93,6 +99,29 @@ public enum LayerType {
 
     public static String allIds() {
         return String.join(", ", Arrays.stream(values()).map(LayerType::id).toList());
+    }
+
+    /** True for the types that hold parameters, and so can be frozen, reinitialised or given their own learning rate. */
+    public boolean isTrainable() {
+        return property(Transfer.FROZEN.name()).isPresent();
+    }
+
+    /**
+     * Fine-tuning properties of every layer that holds parameters.
+     * <ul>
+     *   <li>{@code frozen}: its parameters are not updated (DL4J's {@code FrozenLayerWithBackprop}):
+     *       they stay bit for bit what they were, while layers before it still learn;</li>
+     *   <li>{@code reinit}: start from fresh initial weights even when the network takes its
+     *       weights from a trained model ({@code network.weightsFrom});</li>
+     *   <li>{@code learningRate}: this layer's own learning rate; 0 means the project's.</li>
+     * </ul>
+     */
+    public static final class Transfer {
+        private Transfer() {}
+
+        public static final PropertySpec FROZEN = flag("frozen", false);
+        public static final PropertySpec REINIT = flag("reinit", false);
+        public static final PropertySpec LEARNING_RATE = real("learningRate", 0, 0, 10);
     }
 
     /** Shared vocabularies of choice properties. */

@@ -38,6 +38,7 @@ public final class TrainingSession implements AutoCloseable {
 
     private final Project project;
     private final PreparedData data;
+    private final java.nio.file.Path projectDir;
     private final MetricsLog metrics = new MetricsLog();
     private final List<Consumer<State>> stateListeners = new CopyOnWriteArrayList<>();
     private final List<TrainingListener> dl4jListeners = new CopyOnWriteArrayList<>();
@@ -55,9 +56,15 @@ public final class TrainingSession implements AutoCloseable {
     private int stepsRequested;
 
     public TrainingSession(Project project, PreparedData data) throws CompileException {
+        this(project, data, null);
+    }
+
+    /** @param projectDir the project file's folder, where {@code network.weightsFrom} is found; null when none */
+    public TrainingSession(Project project, PreparedData data, java.nio.file.Path projectDir) throws CompileException {
         this.project = project;
         this.data = data;
-        this.network = NetworkCompiler.compile(project);
+        this.projectDir = projectDir;
+        this.network = NetworkCompiler.compile(project, projectDir);
         this.plan = TrainingPlan.epochs(project.training().epochs());
     }
 
@@ -159,10 +166,10 @@ public final class TrainingSession implements AutoCloseable {
         }
     }
 
-    /** Stops the run and starts over from the seeded initial weights; metrics are cleared. */
+    /** Stops the run and starts over from the seeded initial weights (or the weightsFrom model's); metrics are cleared. */
     public void reset() throws CompileException {
         stop();
-        CompiledNetwork fresh = NetworkCompiler.compile(project);
+        CompiledNetwork fresh = NetworkCompiler.compile(project, projectDir);
         dl4jListeners.forEach(l -> fresh.model().addListeners(l));
         lock.lock();
         try {

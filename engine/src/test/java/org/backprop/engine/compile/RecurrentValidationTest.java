@@ -62,6 +62,20 @@ class RecurrentValidationTest {
     }
 
     @Test
+    void fineTuningSettingsMeetRecurrence() throws Exception {
+        assertEquals(List.of("layer 'h' (dense): freezing a recurrent layer is not available in this build; unfreeze it"),
+                problems(List.of(IN, LayerSpec.of("h", DENSE, "units", 3, "frozen", true), OUT), EdgeSpec.feedback("h", "h")));
+        assertEquals(List.of("the feedback loop [h, out] trains as one DL4J layer: give its layers the same learningRate"),
+                problems(List.of(IN, LayerSpec.of("h", DENSE, "units", 3, "learningRate", 0.1), OUT), EdgeSpec.feedback("out", "h")));
+        var same = new NetworkSpec(List.of(IN, LayerSpec.of("h", DENSE, "units", 3, "learningRate", 0.1),
+                LayerSpec.of("out", OUTPUT, "units", 2, "learningRate", 0.1)),
+                List.of(EdgeSpec.forward("in", "h"), EdgeSpec.forward("h", "out"), EdgeSpec.feedback("out", "h")));
+        CompiledNetwork c = NetworkCompiler.compile(Projects.of(same, Projects.gradientCheck()));
+        var loop = (org.deeplearning4j.nn.conf.layers.BaseLayer) c.multiLayer().getLayer(0).conf().getLayer();
+        assertEquals(0.1, loop.getIUpdater().getLearningRate(0, 0), 1e-12, "the loop's own learning rate");
+    }
+
+    @Test
     void aLoopMustBeAChain() {
         var net = new NetworkSpec(List.of(IN, H, LayerSpec.of("side", DENSE, "units", 2), OUT),
                 List.of(EdgeSpec.forward("in", "h"), EdgeSpec.forward("in", "side"), EdgeSpec.forward("h", "out"),
