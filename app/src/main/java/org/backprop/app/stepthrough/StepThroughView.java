@@ -6,6 +6,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Cursor;
@@ -21,6 +22,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToolBar;
@@ -265,7 +267,7 @@ public final class StepThroughView {
 
         Node side = sidePanel();
         SplitPane split = new SplitPane(left, side);
-        split.setDividerPositions(0.7);
+        split.setDividerPositions(0.68);
         split.getStyleClass().add("step-split");
         SplitPane.setResizableWithParent(side, false);
         return split;
@@ -385,13 +387,17 @@ public final class StepThroughView {
         list.setId("step-list");
         list.setFocusTraversable(false);
         list.setCellFactory(l -> new StepCell());
-        vm.transcriptProperty().addListener((o, was, t) -> list.getItems().setAll(t == null ? List.of() : t.steps()));
-        vm.indexProperty().addListener((o, was, i) -> {
-            int at = i.intValue();
+        Runnable follow = () -> {
+            int at = vm.indexProperty().get();
             if (at < 0 || at >= list.getItems().size()) return;
             list.getSelectionModel().select(at);
             scrollIntoView(list, at);
+        };
+        vm.transcriptProperty().addListener((o, was, t) -> {
+            list.getItems().setAll(t == null ? List.of() : t.steps());
+            follow.run();
         });
+        vm.indexProperty().addListener((o, was, i) -> follow.run());
         list.setOnMouseClicked(e -> {
             Step s = list.getSelectionModel().getSelectedItem();
             if (s != null) vm.goTo(s.index());
@@ -415,6 +421,7 @@ public final class StepThroughView {
         title.setId("step-chain-title");
         title.getStyleClass().add("chain-title");
         title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
         title.textProperty().bind(Bindings.createStringBinding(() -> {
             ParameterRef p = vm.chainParameterProperty().get();
             return p == null ? "" : Messages.format("step.chain.title", StepText.parameter(p));
@@ -423,14 +430,25 @@ public final class StepThroughView {
         close.setId("step-chain-close");
         close.setTooltip(new Tooltip(Messages.get("step.chain.close.tooltip")));
         close.setFocusTraversable(false);
+        close.setMinWidth(Region.USE_PREF_SIZE);
         close.setOnAction(e -> {
             vm.hideChain();
             root.requestFocus();
         });
+        FormulaView symbol = new FormulaView();
+        symbol.setFontSize(22);
+        symbol.setMinWidth(Region.USE_PREF_SIZE);
+        symbol.latexProperty().bind(Bindings.createStringBinding(() -> {
+            ParameterRef p = vm.chainParameterProperty().get();
+            Transcript t = vm.transcriptProperty().get();
+            return p == null || t == null ? "" : StepText.parameterSymbol(t, p);
+        }, vm.chainParameterProperty(), vm.transcriptProperty()));
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
-        HBox head = new HBox(8, title, spring, close);
+        HBox head = new HBox(8, panelTitle("step.panel.chain"), spring, close);
         head.setAlignment(Pos.CENTER_LEFT);
+        HBox named = new HBox(10, symbol, title);
+        named.setAlignment(Pos.CENTER_LEFT);
         ListView<Step> list = new ListView<>(vm.chainSteps());
         list.setId("step-chain");
         list.setFocusTraversable(false);
@@ -440,7 +458,8 @@ public final class StepThroughView {
             if (s != null) vm.goTo(s.index());
             root.requestFocus();
         });
-        vm.stepProperty().addListener((o, was, s) -> {
+        Runnable follow = () -> {
+            Step s = vm.stepProperty().get();
             int at = s == null ? -1 : list.getItems().indexOf(s);
             if (at >= 0) {
                 list.getSelectionModel().select(at);
@@ -448,8 +467,10 @@ public final class StepThroughView {
             } else {
                 list.getSelectionModel().clearSelection();
             }
-        });
-        VBox box = new VBox(6, head, list);
+        };
+        vm.stepProperty().addListener((o, was, s) -> follow.run());
+        vm.chainSteps().addListener((ListChangeListener<Step>) c -> follow.run());
+        VBox box = new VBox(6, head, named, list);
         VBox.setVgrow(list, Priority.ALWAYS);
         box.getStyleClass().addAll("panel", "chain-box");
         box.visibleProperty().bind(vm.chainParameterProperty().isNotNull());
@@ -460,11 +481,12 @@ public final class StepThroughView {
         TableView<ParameterChange> table = new TableView<>();
         table.setId("step-update-table");
         table.setFocusTraversable(false);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("step.update.column.parameter", c -> StepText.parameter(c.parameter()), false));
-        table.getColumns().add(column("step.update.column.before", c -> Tex.plain(c.before()), true));
-        table.getColumns().add(column("step.update.column.gradient", c -> Tex.plain(c.gradient()), true));
-        table.getColumns().add(column("step.update.column.after", c -> Tex.plain(c.after()), true));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        table.getColumns().add(symbolColumn());
+        table.getColumns().add(column("step.update.column.before", c -> Tex.plain(c.before()), true, 90));
+        // Gradients are the small numbers with the most digits (0.000601917).
+        table.getColumns().add(column("step.update.column.gradient", c -> Tex.plain(c.gradient()), true, 112));
+        table.getColumns().add(column("step.update.column.after", c -> Tex.plain(c.after()), true, 90));
         vm.transcriptProperty().addListener((o, was, t) -> table.getItems().setAll(t == null ? List.of() : t.parameters()));
         table.setOnMouseClicked(e -> {
             ParameterChange c = table.getSelectionModel().getSelectedItem();
@@ -480,6 +502,7 @@ public final class StepThroughView {
         Label hint = new Label(Messages.get("step.update.hint"));
         hint.getStyleClass().add("step-note");
         hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
         VBox box = new VBox(6, title, table, hint);
         VBox.setVgrow(table, Priority.ALWAYS);
         box.getStyleClass().add("panel");
@@ -487,9 +510,43 @@ public final class StepThroughView {
         return box;
     }
 
+    /** The parameter as the formulas write it (its DL4J name in the tooltip): short enough for a narrow table. */
+    private TableColumn<ParameterChange, ParameterChange> symbolColumn() {
+        TableColumn<ParameterChange, ParameterChange> c = new TableColumn<>(Messages.get("step.update.column.parameter"));
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue()));
+        c.setSortable(false);
+        c.setPrefWidth(40);
+        c.setCellFactory(col -> new TableCell<>() {
+            private final FormulaView symbol = new FormulaView();
+            private final Tooltip name = new Tooltip();
+
+            {
+                symbol.setFontSize(17);
+                symbol.setMinWidth(Region.USE_PREF_SIZE);
+            }
+
+            @Override
+            protected void updateItem(ParameterChange p, boolean empty) {
+                super.updateItem(p, empty);
+                Transcript t = vm.transcriptProperty().get();
+                if (empty || p == null || t == null) {
+                    setGraphic(null);
+                    setTooltip(null);
+                    return;
+                }
+                symbol.setLatex(StepText.parameterSymbol(t, p.parameter()));
+                name.setText(StepText.parameter(p.parameter()));
+                setGraphic(symbol);
+                setTooltip(name);
+            }
+        });
+        return c;
+    }
+
     private static TableColumn<ParameterChange, String> column(String key, Function<ParameterChange, String> text,
-                                                               boolean numeric) {
+                                                               boolean numeric, double width) {
         TableColumn<ParameterChange, String> c = new TableColumn<>(Messages.get(key));
+        c.setPrefWidth(width);
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(text.apply(d.getValue())));
         c.setSortable(false);
         if (numeric) c.getStyleClass().add("numeric");

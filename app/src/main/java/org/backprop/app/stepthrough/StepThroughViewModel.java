@@ -377,13 +377,15 @@ public final class StepThroughViewModel {
         int i = index.get();
         boolean isApplied = t != null && position < appliedCount;
         applied.set(isApplied);
-        step.set(t == null || i < 0 ? null : t.steps().get(i));
         ParameterRef picked = chainParameter.get();
         if (t != null && picked != null && t.parameters().stream().noneMatch(c -> c.parameter().equals(picked))) {
             chainParameter.set(null);
         }
         ParameterRef chain = chainParameter.get();
-        chainSteps.setAll(t == null || chain == null ? List.of() : t.chainOf(chain));
+        List<Step> steps = t == null || chain == null ? List.of() : t.chainOf(chain);
+        // Replacing equal contents would clear a list view's selection for nothing.
+        if (!chainSteps.equals(steps)) chainSteps.setAll(steps);
+        step.set(t == null || i < 0 ? null : t.steps().get(i));
         overlay.set(t == null ? DiagramOverlay.NONE : StepOverlay.of(t, i, isApplied, chain));
         int last = t == null ? -1 : t.steps().size() - 1;
         boolean idle = t != null && !computing.get();

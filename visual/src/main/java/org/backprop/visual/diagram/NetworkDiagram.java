@@ -166,6 +166,12 @@ public final class NetworkDiagram extends Region {
     }
 
     private void placeOverlayLabels() {
+        Map<String, Integer> labelledInto = new HashMap<>();
+        Map<String, Integer> labelledOutOf = new HashMap<>();
+        for (DiagramOverlay.Synapse s : getOverlay().weights().keySet()) {
+            labelledInto.merge(s.to() + "/" + s.toUnit(), 1, Integer::sum);
+            labelledOutOf.merge(s.from() + "/" + s.fromUnit(), 1, Integer::sum);
+        }
         for (OverlayLabel ol : overlayLabelNodes) {
             double lw = ol.label.prefWidth(-1);
             double lh = ol.label.prefHeight(-1);
@@ -182,8 +188,11 @@ public final class NetworkDiagram extends Region {
                 Line line = line(ol.synapse);
                 ol.label.setVisible(line != null);
                 if (line == null) continue;
-                // Nearer the source than the middle: the connections into one neuron meet at its end.
-                double t = 0.4;
+                // Labels on connections that meet at one neuron sit away from it, where the lines fan out.
+                DiagramOverlay.Synapse s = ol.synapse;
+                boolean converge = labelledInto.get(s.to() + "/" + s.toUnit()) > 1;
+                boolean diverge = labelledOutOf.get(s.from() + "/" + s.fromUnit()) > 1;
+                double t = converge == diverge ? 0.5 : converge ? 0.35 : 0.65;
                 double x = line.getStartX() + t * (line.getEndX() - line.getStartX());
                 double y = line.getStartY() + t * (line.getEndY() - line.getStartY());
                 ol.label.resizeRelocate(x - lw / 2, y - lh / 2, lw, lh);
