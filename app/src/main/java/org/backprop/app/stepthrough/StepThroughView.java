@@ -76,10 +76,15 @@ public final class StepThroughView {
     private final FormulaView numbers = new FormulaView();
     private final ComboBox<ParameterRef> jump = new ComboBox<>();
     private final Timeline player = new Timeline();
+    /** Set while the jump list follows the view model, whose setValue would otherwise fire a jump. */
+    private boolean showingChain;
 
     public StepThroughView(StepThroughViewModel vm) {
         this.vm = vm;
-        LatexImages.warmUp();
+        // JLaTeXMath's start-up second overlaps the engine's work on the first transcript.
+        vm.activeProperty().addListener((o, was, on) -> {
+            if (on) LatexImages.warmUp();
+        });
         root.getStyleClass().add("step-through");
         root.getStylesheets().add(Objects.requireNonNull(StepThroughView.class.getResource("step-through.css")).toExternalForm());
         root.setId("step-view");
@@ -204,13 +209,20 @@ public final class StepThroughView {
         });
         jump.setOnAction(e -> {
             ParameterRef p = jump.getValue();
-            if (p != null) {
+            if (p != null && !showingChain) {
                 vm.jumpTo(p);
                 root.requestFocus();
             }
         });
+        // A chain shown by a click on a weight names its weight here too, without jumping to it.
         vm.chainParameterProperty().addListener((o, was, p) -> {
-            if (!Objects.equals(jump.getValue(), p)) jump.setValue(p);
+            if (Objects.equals(jump.getValue(), p)) return;
+            showingChain = true;
+            try {
+                jump.setValue(p);
+            } finally {
+                showingChain = false;
+            }
         });
 
         ToolBar bar = new ToolBar(first, previous, play, next, last, new Separator(Orientation.VERTICAL), apply, again,

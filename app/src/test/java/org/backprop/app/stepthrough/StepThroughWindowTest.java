@@ -2,6 +2,7 @@ package org.backprop.app.stepthrough;
 
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -142,13 +143,44 @@ class StepThroughWindowTest {
             double[] l = diagram.synapseLine(new Synapse("input", 0, "hidden", 0)).orElseThrow();
             return diagram.localToScreen(l[0] + 0.3 * (l[2] - l[0]), l[1] + 0.3 * (l[3] - l[1]));
         });
+        int at = onFx(() -> vm.indexProperty().get());
         robot.clickOn(on);
         waitUntil("the chain of hidden W[0,0]", () -> w.equals(vm.chainParameterProperty().get()));
+        assertEquals(at, onFx(() -> vm.indexProperty().get()), "showing a chain leaves the step where it is");
+        assertEquals(w, onFx(() -> robot.lookup("#step-jump").queryComboBox().getValue()), "the jump list names the weight");
         assertEquals(t.chainOf(w), onFx(() -> List.copyOf(vm.chainSteps())));
         assertTrue(onFx(() -> robot.lookup("#step-chain").query().isVisible()));
         assertTrue(onFx(() -> label("#step-chain-title").getText()).contains("hidden W[0,0]"));
         type(KeyCode.ESCAPE);
         waitUntil("the chain closed", () -> vm.chainParameterProperty().get() == null);
+
+        // Jump to a parameter: its gradient step, with its chain.
+        ParameterRef out = ParameterRef.weight("output", 1, 0);
+        int gradient = t.steps().stream().filter(s -> out.equals(s.parameter())).findFirst().orElseThrow().index();
+        onFx(() -> {
+            robot.lookup("#step-jump").<ParameterRef>queryComboBox().getSelectionModel().select(out);
+            return null;
+        });
+        waitUntil("at the gradient of output W[1,0]", () -> vm.indexProperty().get() == gradient);
+        showsStep(t, gradient);
+        assertEquals(out, onFx(() -> vm.chainParameterProperty().get()));
+
+        type(KeyCode.ESCAPE);
+        waitUntil("the chain closed", () -> vm.chainParameterProperty().get() == null);
+
+        // Space plays from here at the chosen speed, Space again pauses.
+        @SuppressWarnings("unchecked")
+        ChoiceBox<Double> speed = onFx(() -> robot.lookup("#step-speed").queryAs(ChoiceBox.class));
+        onFx(() -> {
+            speed.setValue(8.0);
+            return null;
+        });
+        type(KeyCode.SPACE);
+        waitUntil("playing on", () -> vm.playingProperty().get() && vm.indexProperty().get() >= gradient + 2);
+        type(KeyCode.SPACE);
+        waitUntil("paused", () -> !vm.playingProperty().get());
+        int paused = onFx(() -> vm.indexProperty().get());
+        showsStep(t, paused);
     }
 
     @Test
@@ -185,7 +217,10 @@ class StepThroughWindowTest {
         });
     }
 
-    /** Checks what the window shows for step i (formula, numbers, highlighted neurons); returns the highlighted neurons. */
+    /**
+     * Checks what the window shows for step i: formula, numbers, caption, and the highlighted
+     * neurons (the step's, and the chain's of a picked weight); returns the highlighted neurons.
+     */
     private Set<Neuron> showsStep(Transcript t, int i) throws Exception {
         Step s = t.steps().get(i);
         assertEquals(StepLines.formula(s), onFx(() -> formula("#step-formula").getLatex()), "formula of step " + i);
@@ -193,6 +228,10 @@ class StepThroughWindowTest {
         assertEquals(StepText.caption(t, s), onFx(() -> label("#step-caption").getText()));
         Set<Neuron> expected = new LinkedHashSet<>();
         for (UnitRef u : s.units()) expected.add(new Neuron(u.layer(), u.unit()));
+        ParameterRef chain = onFx(() -> app.viewModel().stepThrough().chainParameterProperty().get());
+        if (chain != null) {
+            for (Step c : t.chainOf(chain)) for (UnitRef u : c.units()) expected.add(new Neuron(u.layer(), u.unit()));
+        }
         Set<Neuron> drawn = onFx(() -> highlighted(t));
         assertEquals(expected, drawn, "neurons highlighted at step " + i + " (" + s.title() + ")");
         for (EdgeRef e : s.edges()) {
