@@ -172,11 +172,11 @@ class StepThroughWindowTest {
         @SuppressWarnings("unchecked")
         ChoiceBox<Double> speed = onFx(() -> robot.lookup("#step-speed").queryAs(ChoiceBox.class));
         onFx(() -> {
-            speed.setValue(8.0);
+            speed.setValue(2.0); // slow enough that a busy machine cannot play it to the end unseen
             return null;
         });
         type(KeyCode.SPACE);
-        waitUntil("playing on", () -> vm.playingProperty().get() && vm.indexProperty().get() >= gradient + 2);
+        waitUntil("playing on", () -> vm.playingProperty().get() && vm.indexProperty().get() >= gradient + 1);
         type(KeyCode.SPACE);
         waitUntil("paused", () -> !vm.playingProperty().get());
         int paused = onFx(() -> vm.indexProperty().get());
