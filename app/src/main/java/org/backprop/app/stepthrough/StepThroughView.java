@@ -121,7 +121,11 @@ public final class StepThroughView {
     // ---- keyboard ---------------------------------------------------------------------------
 
     private void key(KeyEvent e) {
-        if (vm.statusProperty().get() != Status.READY) return;
+        // Plain keys only: Ctrl+T and the other accelerators belong to the menu.
+        if (vm.statusProperty().get() != Status.READY || e.isShortcutDown() || e.isControlDown() || e.isAltDown()
+                || e.isMetaDown()) {
+            return;
+        }
         switch (e.getCode()) {
             case RIGHT -> vm.next();
             case LEFT -> vm.previous();
