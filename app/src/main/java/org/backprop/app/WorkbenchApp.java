@@ -5,6 +5,7 @@ import javafx.beans.binding.Bindings;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.backprop.app.i18n.Messages;
+import org.backprop.app.stepthrough.StepModeOnStart;
 import org.backprop.app.view.WorkbenchView;
 import org.backprop.engine.project.Project;
 import org.backprop.engine.runtime.Nd4jRuntime;
@@ -62,6 +63,7 @@ public final class WorkbenchApp extends Application {
         pump = new FramePump(ui, FRAME_INTERVAL);
         pump.start();
         AutoPilot.install(vm, scene);
+        StepModeOnStart.install(vm.stepThrough());
         stage.show();
 
         vm.startRuntime(Nd4jRuntime::start);

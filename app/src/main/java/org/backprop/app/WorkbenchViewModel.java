@@ -12,6 +12,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.backprop.app.stepthrough.StepThroughViewModel;
 import org.backprop.engine.compile.CompileException;
 import org.backprop.engine.project.Project;
 import org.backprop.engine.project.ProjectFiles;
@@ -74,6 +75,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
     private final BooleanBinding canReset = ready.and(idle).and(state.isNotNull())
             .and(state.isNotEqualTo(State.READY).or(iteration.greaterThan(0)));
     private final BooleanBinding canSave = project.isNotNull();
+    private final StepThroughViewModel stepThrough;
 
     private TrainingSession session;
     private MetricsSink sink = MetricsSink.NONE;
@@ -88,6 +90,8 @@ public final class WorkbenchViewModel implements AutoCloseable {
         this.ui = ui;
         this.background = background;
         this.memory = memory;
+        this.stepThrough = new StepThroughViewModel(ui, background, project.getReadOnlyProperty(),
+                projectFile.getReadOnlyProperty(), ready);
         // The training thread never calls us: each frame reads how far the log has grown.
         ui.watch(() -> session == null ? 0 : session.metrics().size());
         ui.watch(() -> session == null ? 0 : session.metrics().evaluationCount());
@@ -354,6 +358,8 @@ public final class WorkbenchViewModel implements AutoCloseable {
     public BooleanBinding canStopProperty() { return canStop; }
     public BooleanBinding canResetProperty() { return canReset; }
     public BooleanBinding canSaveProperty() { return canSave; }
+    /** The step mode: the open project's training iteration explained step by step. */
+    public StepThroughViewModel stepThrough() { return stepThrough; }
 
     /** For tests and diagnostics: the session being shown, or null. */
     TrainingSession session() { return session; }

@@ -1,7 +1,9 @@
 package org.backprop.app.view;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -9,7 +11,7 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCombination;
 import org.backprop.app.i18n.Messages;
 
-/** File (Open, Save, Save As, Quit) and Help (About), with the usual shortcuts. */
+/** File (Open, Save, Save As, Quit), View (Step through) and Help (About), with the usual shortcuts. */
 final class WorkbenchMenu {
     private WorkbenchMenu() {}
 
@@ -26,7 +28,7 @@ final class WorkbenchMenu {
         void about();
     }
 
-    static MenuBar create(Actions actions, ObservableBooleanValue canSave) {
+    static MenuBar create(Actions actions, ObservableBooleanValue canSave, BooleanProperty stepMode) {
         MenuItem open = item("menu.file.open", "open", "Shortcut+O", actions::open);
         MenuItem save = item("menu.file.save", "save", "Shortcut+S", actions::save);
         MenuItem saveAs = item("menu.file.saveAs", "save-as", "Shortcut+Shift+S", actions::saveAs);
@@ -34,8 +36,13 @@ final class WorkbenchMenu {
         save.disableProperty().bind(Bindings.not(canSave));
         saveAs.disableProperty().bind(Bindings.not(canSave));
         Menu file = new Menu(Messages.get("menu.file"), null, open, save, saveAs, new SeparatorMenuItem(), quit);
+        CheckMenuItem stepThrough = new CheckMenuItem(Messages.get("menu.view.stepThrough"));
+        stepThrough.setId("menu-step-through");
+        stepThrough.setAccelerator(KeyCombination.keyCombination("Shortcut+T"));
+        stepThrough.selectedProperty().bindBidirectional(stepMode);
+        Menu view = new Menu(Messages.get("menu.view"), null, stepThrough);
         Menu help = new Menu(Messages.get("menu.help"), null, item("menu.help.about", "about", null, actions::about));
-        MenuBar bar = new MenuBar(file, help);
+        MenuBar bar = new MenuBar(file, view, help);
         bar.setId("menu-bar");
         return bar;
     }

@@ -14,6 +14,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.backprop.app.WorkbenchViewModel;
 import org.backprop.app.i18n.Messages;
+import org.backprop.app.stepthrough.StepThroughView;
 import org.backprop.engine.project.Project;
 import org.backprop.visual.chart.LossChart;
 import org.backprop.visual.diagram.NetworkDiagram;
@@ -31,12 +32,14 @@ public final class WorkbenchView {
     private final BorderPane root = new BorderPane();
     private final LossChart chart = new LossChart();
     private final NetworkDiagram diagram = new NetworkDiagram();
+    private final StepThroughView stepView;
 
     public WorkbenchView(WorkbenchViewModel vm, Supplier<Window> window) {
         this.vm = vm;
         this.window = window;
         root.getStyleClass().add("workbench");
-        root.setTop(new VBox(WorkbenchMenu.create(actions(), vm.canSaveProperty()), TrainingToolbar.create(vm)));
+        root.setTop(new VBox(WorkbenchMenu.create(actions(), vm.canSaveProperty(), vm.stepThrough().activeProperty()),
+                TrainingToolbar.create(vm)));
         Node layers = layersPanel();
         Node centre = centre();
         BorderPane.setMargin(layers, new Insets(10, 0, 10, 10));
@@ -44,6 +47,13 @@ public final class WorkbenchView {
         root.setLeft(layers);
         root.setCenter(centre);
         root.setBottom(StatusBar.create(vm));
+        // Step mode takes the centre and the layer list's room; the rest of the window stays.
+        stepView = new StepThroughView(vm.stepThrough());
+        vm.stepThrough().activeProperty().addListener((o, was, on) -> {
+            root.setLeft(on ? null : layers);
+            root.setCenter(on ? stepView.root() : centre);
+            if (on) stepView.focus();
+        });
 
         diagram.setId("network-diagram");
         diagram.modelProperty().bind(vm.diagramProperty());
@@ -64,6 +74,10 @@ public final class WorkbenchView {
 
     public NetworkDiagram diagram() {
         return diagram;
+    }
+
+    public StepThroughView stepView() {
+        return stepView;
     }
 
     private Node layersPanel() {

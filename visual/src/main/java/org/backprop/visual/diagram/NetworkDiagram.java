@@ -1,6 +1,8 @@
 package org.backprop.visual.diagram;
 
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Group;
@@ -8,30 +10,43 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.Line;
+import javafx.scene.shape.Shape;
 import javafx.scene.text.TextAlignment;
 import org.backprop.visual.i18n.VisualText;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The network as columns of neurons joined by their connections. Each layer is labelled with
  * its id, type and parameter count; each edge with the tensor that flows along it. Drawn with
  * scene-graph shapes, so it is sharp at any screen scale and styled from CSS
  * ({@code network-diagram.css}).
+ *
+ * <p>An {@link DiagramOverlay} marks neurons and connections on top (style classes
+ * {@code focus}, {@code selected}, {@code involved}, {@code chain}; the rest {@code dimmed})
+ * and writes numbers beside them.
  */
 public final class NetworkDiagram extends Region {
     private static final double PAD = 20;
     private static final double TITLE_GAP = 10;
-    private static final double MAX_SPACING = 46;
-    private static final double MAX_RADIUS = 15;
+    /** Largest neuron spacing per pixel of largest radius. */
+    private static final double SPACING_PER_RADIUS = 46.0 / 15;
+    private static final List<String> EMPHASIS_CLASSES = Arrays.stream(DiagramOverlay.Emphasis.values())
+            .map(DiagramOverlay.Emphasis::styleClass).toList();
 
     private final ObjectProperty<DiagramModel> model = new SimpleObjectProperty<>(this, "model", DiagramModel.EMPTY);
+    private final ObjectProperty<DiagramOverlay> overlay = new SimpleObjectProperty<>(this, "overlay", DiagramOverlay.NONE);
+    private final DoubleProperty maxNeuronRadius = new SimpleDoubleProperty(this, "maxNeuronRadius", 15);
     private final Group synapses = new Group();
     private final Group neurons = new Group();
     private final Group labels = new Group();
+    private final Group overlayLabels = new Group();
+    private final List<OverlayLabel> overlayLabelNodes = new ArrayList<>();
     private final Label empty = new Label(VisualText.get("diagram.empty"));
     private final Map<String, LayerNodes> layerNodes = new HashMap<>();
     private final List<EdgeNodes> edgeNodes = new ArrayList<>();
@@ -42,8 +57,11 @@ public final class NetworkDiagram extends Region {
         synapses.setManaged(false);
         neurons.setManaged(false);
         labels.setManaged(false);
-        getChildren().addAll(synapses, neurons, labels, empty);
+        overlayLabels.setManaged(false);
+        getChildren().addAll(synapses, neurons, labels, overlayLabels, empty);
         model.addListener((o, a, b) -> rebuild());
+        overlay.addListener((o, a, b) -> applyOverlay());
+        maxNeuronRadius.addListener((o, a, b) -> requestLayout());
         setMinSize(200, 160);
         rebuild();
     }
@@ -58,6 +76,28 @@ public final class NetworkDiagram extends Region {
 
     public void setModel(DiagramModel m) {
         model.set(m == null ? DiagramModel.EMPTY : m);
+    }
+
+    /** The radius neurons grow to where there is room (15 by default; larger for a classroom). */
+    public DoubleProperty maxNeuronRadiusProperty() {
+        return maxNeuronRadius;
+    }
+
+    public void setMaxNeuronRadius(double r) {
+        maxNeuronRadius.set(r);
+    }
+
+    /** What to mark on top of the network; {@link DiagramOverlay#NONE} for nothing. */
+    public ObjectProperty<DiagramOverlay> overlayProperty() {
+        return overlay;
+    }
+
+    public DiagramOverlay getOverlay() {
+        return overlay.get();
+    }
+
+    public void setOverlay(DiagramOverlay o) {
+        overlay.set(o == null ? DiagramOverlay.NONE : o);
     }
 
     @Override
@@ -87,8 +127,142 @@ public final class NetworkDiagram extends Region {
             synapses.getChildren().addAll(n.lines);
             labels.getChildren().add(n.tensor);
         }
+        applyOverlay();
+    }
+
+    // ---- overlay --------------------------------------------------------------------------
+
+    /** Sets the shapes' style classes and makes the number labels; {@link #layoutChildren()} places them. */
+    private void applyOverlay() {
+        DiagramOverlay o = getOverlay();
+        boolean dim = !o.isEmpty();
+        for (LayerNodes n : layerNodes.values()) {
+            for (int c = 0; c < n.circles.size(); c++) {
+                mark(n.circles.get(c), o.neurons().get(new DiagramOverlay.Neuron(n.layer.id(), n.unitOfCircle(c))), dim);
+            }
+        }
+        for (EdgeNodes e : edgeNodes) {
+            for (int i = 0; i < e.lines.size(); i++) mark(e.lines.get(i), o.synapses().get(e.synapse(i)), dim);
+        }
+        overlayLabels.getChildren().clear();
+        overlayLabelNodes.clear();
+        o.values().forEach((n, text) -> addLabel(n, null, text, "value-label"));
+        o.gradients().forEach((n, text) -> addLabel(n, null, text, "gradient-label"));
+        o.weights().forEach((s, text) -> addLabel(null, s, text, "weight-label"));
         requestLayout();
     }
+
+    private static void mark(Shape shape, DiagramOverlay.Emphasis e, boolean dim) {
+        shape.getStyleClass().removeAll(EMPHASIS_CLASSES);
+        shape.getStyleClass().remove("dimmed");
+        if (e != null) shape.getStyleClass().add(e.styleClass());
+        else if (dim) shape.getStyleClass().add("dimmed");
+    }
+
+    private void addLabel(DiagramOverlay.Neuron neuron, DiagramOverlay.Synapse synapse, String text, String styleClass) {
+        Label l = styled(new Label(text), styleClass);
+        overlayLabels.getChildren().add(l);
+        overlayLabelNodes.add(new OverlayLabel(l, neuron, synapse));
+    }
+
+    private void placeOverlayLabels() {
+        Map<String, Integer> labelledInto = new HashMap<>();
+        Map<String, Integer> labelledOutOf = new HashMap<>();
+        for (DiagramOverlay.Synapse s : getOverlay().weights().keySet()) {
+            labelledInto.merge(s.to() + "/" + s.toUnit(), 1, Integer::sum);
+            labelledOutOf.merge(s.from() + "/" + s.fromUnit(), 1, Integer::sum);
+        }
+        for (OverlayLabel ol : overlayLabelNodes) {
+            double lw = ol.label.prefWidth(-1);
+            double lh = ol.label.prefHeight(-1);
+            if (ol.neuron != null) {
+                Circle c = circle(ol.neuron);
+                ol.label.setVisible(c != null);
+                if (c == null) continue;
+                // Values sit to the upper right of the neuron, gradients to the lower right.
+                boolean below = ol.label.getStyleClass().contains("gradient-label");
+                double x = c.getCenterX() + c.getRadius() * 0.7;
+                double y = below ? c.getCenterY() + c.getRadius() * 0.55 : c.getCenterY() - c.getRadius() * 0.55 - lh;
+                ol.label.resizeRelocate(x, y, lw, lh);
+            } else {
+                Line line = line(ol.synapse);
+                ol.label.setVisible(line != null);
+                if (line == null) continue;
+                // Labels on connections that meet at one neuron sit away from it, where the lines fan out.
+                DiagramOverlay.Synapse s = ol.synapse;
+                boolean converge = labelledInto.get(s.to() + "/" + s.toUnit()) > 1;
+                boolean diverge = labelledOutOf.get(s.from() + "/" + s.fromUnit()) > 1;
+                double t = converge == diverge ? 0.5 : converge ? 0.35 : 0.65;
+                double x = line.getStartX() + t * (line.getEndX() - line.getStartX());
+                double y = line.getStartY() + t * (line.getEndY() - line.getStartY());
+                ol.label.resizeRelocate(x - lw / 2, y - lh / 2, lw, lh);
+            }
+        }
+    }
+
+    private Circle circle(DiagramOverlay.Neuron n) {
+        LayerNodes nodes = layerNodes.get(n.layer());
+        return nodes == null ? null : nodes.circleOfUnit(n.unit());
+    }
+
+    private Line line(DiagramOverlay.Synapse s) {
+        for (EdgeNodes e : edgeNodes) {
+            if (!e.edge.from().equals(s.from()) || !e.edge.to().equals(s.to())) continue;
+            for (int i = 0; i < e.lines.size(); i++) if (e.synapse(i).equals(s)) return e.lines.get(i);
+        }
+        return null;
+    }
+
+    /**
+     * The connection drawn within {@code tolerance} pixels of a point in this node's coordinates,
+     * the nearest if several are; for clicking a weight.
+     */
+    public Optional<DiagramOverlay.Synapse> synapseAt(double x, double y, double tolerance) {
+        DiagramOverlay.Synapse best = null;
+        double bestDistance = tolerance;
+        for (EdgeNodes e : edgeNodes) {
+            for (int i = 0; i < e.lines.size(); i++) {
+                Line l = e.lines.get(i);
+                double d = distanceToSegment(x, y, l.getStartX(), l.getStartY(), l.getEndX(), l.getEndY());
+                if (d <= bestDistance) {
+                    bestDistance = d;
+                    best = e.synapse(i);
+                }
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** For tests: the emphasis a neuron is drawn with, read back from its shape; empty when plain or not drawn. */
+    public Optional<DiagramOverlay.Emphasis> drawnEmphasis(DiagramOverlay.Neuron n) {
+        Circle c = circle(n);
+        if (c == null) return Optional.empty();
+        return Arrays.stream(DiagramOverlay.Emphasis.values()).filter(e -> c.getStyleClass().contains(e.styleClass())).findFirst();
+    }
+
+    /** For tests: where a connection is drawn, as {startX, startY, endX, endY}, or empty. */
+    public Optional<double[]> synapseLine(DiagramOverlay.Synapse s) {
+        Line l = line(s);
+        return l == null ? Optional.empty() : Optional.of(new double[]{l.getStartX(), l.getStartY(), l.getEndX(), l.getEndY()});
+    }
+
+    private static double distanceToSegment(double px, double py, double ax, double ay, double bx, double by) {
+        double dx = bx - ax;
+        double dy = by - ay;
+        double len2 = dx * dx + dy * dy;
+        double t = len2 == 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / len2));
+        double cx = ax + t * dx - px;
+        double cy = ay + t * dy - py;
+        return Math.sqrt(cx * cx + cy * cy);
+    }
+
+    /** The unit a slot shows: slots count down the column, an elided layer skipping its middle. */
+    private static int unitOfSlot(DiagramModel.Layer l, int slot) {
+        if (!l.elided() || slot < l.ellipsisSlot()) return slot;
+        return (int) (l.units() - (l.slots() - slot));
+    }
+
+    private record OverlayLabel(Label label, DiagramOverlay.Neuron neuron, DiagramOverlay.Synapse synapse) {}
 
     @Override
     protected void layoutChildren() {
@@ -108,16 +282,18 @@ public final class NetworkDiagram extends Region {
                 .filter(n -> n.layer.rowsInColumn() == 1)
                 .mapToInt(n -> n.layer.slots())
                 .max().orElse(1);
-        double sharedSpacing = Math.min(MAX_SPACING, (h - 2 * PAD - titleH - captionH) / sharedSlots);
+        double maxRadius = maxNeuronRadius.get();
+        double maxSpacing = maxRadius * SPACING_PER_RADIUS;
+        double sharedSpacing = Math.min(maxSpacing, (h - 2 * PAD - titleH - captionH) / sharedSlots);
         for (LayerNodes n : layerNodes.values()) {
             DiagramModel.Layer l = n.layer;
             double bandH = (h - 2 * PAD) / l.rowsInColumn();
             double bandTop = PAD + l.row() * bandH;
             double spacing = l.rowsInColumn() == 1 ? sharedSpacing
-                    : Math.min(MAX_SPACING, (bandH - titleH - captionH) / l.slots());
+                    : Math.min(maxSpacing, (bandH - titleH - captionH) / l.slots());
             int extentSlots = l.rowsInColumn() == 1 ? sharedSlots : l.slots();
             spacing = Math.max(spacing, 4);
-            double radius = Math.max(2.5, Math.min(Math.min(MAX_RADIUS, spacing * 0.36), colWidth * 0.12));
+            double radius = Math.max(2.5, Math.min(Math.min(maxRadius, spacing * 0.36), colWidth * 0.12));
             n.x = PAD + colWidth * (l.column() + 0.5);
             n.centerY = bandTop + titleH + (bandH - titleH - captionH) / 2;
             n.spacing = spacing;
@@ -137,6 +313,7 @@ public final class NetworkDiagram extends Region {
             n.caption.resizeRelocate(n.x - cw / 2, n.centerY + half + TITLE_GAP, cw, n.caption.prefHeight(cw));
         }
         for (EdgeNodes e : edgeNodes) e.place(layerNodes.get(e.edge.from()), layerNodes.get(e.edge.to()));
+        placeOverlayLabels();
     }
 
     private static void center(Label label, double x, double y) {
@@ -178,6 +355,16 @@ public final class NetworkDiagram extends Region {
         double slotY(int slot) {
             return centerY + (slot - (layer.slots() - 1) / 2.0) * spacing;
         }
+
+        int unitOfCircle(int circle) {
+            int slot = layer.ellipsisSlot() >= 0 && circle >= layer.ellipsisSlot() ? circle + 1 : circle;
+            return unitOfSlot(layer, slot);
+        }
+
+        Circle circleOfUnit(int unit) {
+            for (int c = 0; c < circles.size(); c++) if (unitOfCircle(c) == unit) return circles.get(c);
+            return null;
+        }
     }
 
     /** The connections of one edge and its tensor label. */
@@ -186,9 +373,13 @@ public final class NetworkDiagram extends Region {
         final List<Line> lines = new ArrayList<>();
         final List<int[]> slotPairs = new ArrayList<>();
         final Label tensor;
+        final DiagramModel.Layer fromLayer;
+        final DiagramModel.Layer toLayer;
 
         EdgeNodes(DiagramModel.Edge e, DiagramModel.Layer from, DiagramModel.Layer to) {
             edge = e;
+            fromLayer = from;
+            toLayer = to;
             for (int a = 0; a < from.slots(); a++) {
                 if (a == from.ellipsisSlot()) continue;
                 for (int b = 0; b < to.slots(); b++) {
@@ -212,6 +403,11 @@ public final class NetworkDiagram extends Region {
                 line.setEndY(to.slotY(p[1]));
             }
             center(tensor, (from.x + to.x) / 2, (from.centerY + to.centerY) / 2);
+        }
+
+        DiagramOverlay.Synapse synapse(int line) {
+            int[] p = slotPairs.get(line);
+            return new DiagramOverlay.Synapse(edge.from(), unitOfSlot(fromLayer, p[0]), edge.to(), unitOfSlot(toLayer, p[1]));
         }
     }
 
