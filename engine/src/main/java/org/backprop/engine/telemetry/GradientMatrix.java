@@ -1,0 +1,45 @@
+package org.backprop.engine.telemetry;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A weight-gradient matrix as a heat map can draw it. Up to {@code limit x limit} it is the
+ * gradient itself (signed, DL4J layout: rows are inputs, columns are units). A larger one is
+ * cut into blocks and each cell is the block's mean |gradient|: a signed mean would cancel out
+ * to noise, while the magnitude still shows which inputs and units get a gradient at all.
+ *
+ * @param values row-major, {@code rows * cols} of them
+ */
+public record GradientMatrix(long iteration, int rows, int cols, long sourceRows, long sourceCols,
+                             boolean aggregated, float[] values) {
+
+    static GradientMatrix of(long iteration, INDArray gradient, int limit) {
+        // Convolution weights [out, in, kh, kw] are drawn as out x (in*kh*kw).
+        INDArray g = gradient.rank() == 2 ? gradient : gradient.reshape('c', gradient.size(0), gradient.length() / gradient.size(0));
+        long r = g.size(0);
+        long c = g.size(1);
+        ArrayScan.Reader in = ArrayScan.Reader.of(g);
+        if (r <= limit && c <= limit) {
+            float[] v = new float[(int) (r * c)];
+            for (int i = 0; i < r; i++) for (int j = 0; j < c; j++) v[(int) (i * c + j)] = (float) in.get(i, j);
+            return new GradientMatrix(iteration, (int) r, (int) c, r, c, false, v);
+        }
+        int br = (int) ((r + limit - 1) / limit);
+        int bc = (int) ((c + limit - 1) / limit);
+        int rows = (int) ((r + br - 1) / br);
+        int cols = (int) ((c + bc - 1) / bc);
+        double[] sum = new double[rows * cols];
+        int[] n = new int[rows * cols];
+        for (int i = 0; i < r; i++) {
+            int base = (i / br) * cols;
+            for (int j = 0; j < c; j++) {
+                int cell = base + j / bc;
+                sum[cell] += Math.abs(in.get(i, j));
+                n[cell]++;
+            }
+        }
+        float[] v = new float[sum.length];
+        for (int k = 0; k < v.length; k++) v[k] = (float) (sum[k] / n[k]);
+        return new GradientMatrix(iteration, rows, cols, r, c, true, v);
+    }
+}
