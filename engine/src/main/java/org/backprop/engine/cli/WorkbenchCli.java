@@ -5,14 +5,14 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The headless command line: {@code workbench train|validate ...}. Scripts and lessons depend
+ * The headless command line: {@code workbench train|validate|diagnose ...}. Scripts and lessons depend
  * on these commands and their options: extend, never rename.
  */
 @Command(name = "workbench",
         mixinStandardHelpOptions = true,
         versionProvider = WorkbenchCli.Version.class,
         description = "Backprop Workbench: build neural networks, train them with Deeplearning4j, see backpropagation.",
-        subcommands = {TrainCommand.class, ValidateCommand.class})
+        subcommands = {TrainCommand.class, ValidateCommand.class, DiagnoseCommand.class})
 public final class WorkbenchCli implements Runnable {
 
     /** Exit codes every command shares. */
