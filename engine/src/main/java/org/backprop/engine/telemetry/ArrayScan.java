@@ -8,93 +8,186 @@ import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 
 /**
- * All statistics telemetry takes of one array, from one pass over DL4J's own buffer (a view into
- * the flat parameter, gradient or activation memory; on the CPU backend that is host memory, read
- * without a copy). Measured on the 784-128-64-10 MLP: one ND4J reduction costs 5-30 us of fixed
- * overhead even on a 650-element array, and norm1, norm2 and amax of a 100k-element weight matrix
- * are three passes (~150 us); this pass reads it once (~70 us) and the small arrays in 1-3 us.
- * Sums are accumulated in double.
+ * The statistics telemetry takes of an array, each from one pass over DL4J's own buffer (a view
+ * into the flat parameter, gradient or activation memory; on the CPU backend that is host memory,
+ * read without a copy). Why not ND4J reductions: measured on the 784-128-64-10 MLP, every ND4J
+ * op costs 5-30 us of fixed overhead even on a 650-element array, and norm1, norm2 and amax of the
+ * 100k-element weight matrix are three passes (~160 us) where {@link #magnitudes} is one (~70 us).
  *
- * @param below elements below the {@code lo} given to {@link #of(INDArray, double, double)}
- * @param above elements above its {@code hi}
+ * <p>Each loop computes only what its caller needs, without data-dependent branches, and has a
+ * float and a double version: a generic element accessor or one more comparison per element
+ * doubles the time of these loops. Sums are accumulated in double.
  */
-record ArrayScan(long length, double sum, double sumSquares, double sumAbs, double maxAbs, double min, double max,
-                 long nan, long inf, long below, long above) {
+final class ArrayScan {
+    private ArrayScan() {}
 
-    static ArrayScan of(INDArray a) {
-        return of(a, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+    /** What the per-parameter series need; NaN or Inf anywhere makes the sums non-finite. */
+    record Magnitudes(long length, double sumAbs, double sumSquares, double maxAbs) {
+        double meanAbs() {
+            return sumAbs / length;
+        }
+
+        double norm2() {
+            return Math.sqrt(sumSquares);
+        }
+
+        boolean finite() {
+            return Double.isFinite(sumAbs) && Double.isFinite(sumSquares);
+        }
     }
 
-    static ArrayScan of(INDArray a, double lo, double hi) {
+    /** Mean and standard deviation, and how many elements lie below {@code lo} and above {@code hi}. */
+    record Moments(long length, double sum, double sumSquares, long below, long above) {
+        double mean() {
+            return sum / length;
+        }
+
+        /** Bias-corrected, as ND4J's {@code stdNumber()}. */
+        double std() {
+            if (length < 2) return 0;
+            return Math.sqrt(Math.max(0, (sumSquares - sum * sum / length) / (length - 1)));
+        }
+    }
+
+    record NonFinite(long nan, long inf) {
+        long total() {
+            return nan + inf;
+        }
+    }
+
+    static Magnitudes magnitudes(INDArray a) {
         Reader r = Reader.of(a);
-        long n = r.length;
-        double sum = 0, sq = 0, abs = 0, maxAbs = 0, min = Double.NaN, max = Double.NaN;
-        long nan = 0, inf = 0, below = 0, above = 0;
-        for (int i = 0; i < n; i++) {
-            double v = r.get(i);
-            sum += v;
-            sq += v * v;
-            double m = Math.abs(v);
-            abs += m;
-            if (m > maxAbs) maxAbs = m;
-            if (v != v) {
-                nan++;
-                continue;
+        double abs = 0, sq = 0, max = 0;
+        if (r.floats != null) {
+            for (int i = 0; i < r.length; i++) {
+                double v = r.floats.get(r.base + i);
+                double m = Math.abs(v);
+                abs += m;
+                sq += v * v;
+                if (m > max) max = m;
             }
-            if (m == Double.POSITIVE_INFINITY) inf++;
-            if (!(v >= min)) min = v; // also replaces the initial NaN
-            if (!(v <= max)) max = v;
-            if (v < lo) below++;
-            if (v > hi) above++;
+        } else {
+            for (int i = 0; i < r.length; i++) {
+                double v = r.doubles.get(r.base + i);
+                double m = Math.abs(v);
+                abs += m;
+                sq += v * v;
+                if (m > max) max = m;
+            }
         }
-        return new ArrayScan(n, sum, sq, abs, maxAbs, min, max, nan, inf, below, above);
-    }
-
-    /** NaN plus infinite elements, with an early exit: the every-iteration check. */
-    static boolean hasNonFinite(INDArray a) {
-        Reader r = Reader.of(a);
-        for (int i = 0; i < r.length; i++) {
-            if (!Double.isFinite(r.get(i))) return true;
-        }
-        return false;
-    }
-
-    double mean() {
-        return sum / length;
+        return new Magnitudes(r.length, abs, sq, max);
     }
 
     /** Mean magnitude as DL4J's training UI computes it: L1 norm over length. */
-    double meanAbs() {
-        return sumAbs / length;
+    static double meanAbs(INDArray a) {
+        Reader r = Reader.of(a);
+        double abs = 0;
+        if (r.floats != null) {
+            for (int i = 0; i < r.length; i++) abs += Math.abs(r.floats.get(r.base + i));
+        } else {
+            for (int i = 0; i < r.length; i++) abs += Math.abs(r.doubles.get(r.base + i));
+        }
+        return abs / r.length;
     }
 
-    double norm2() {
-        return Math.sqrt(sumSquares);
+    /** The every-iteration check: a sum is NaN or infinite when any element is. */
+    static boolean hasNonFinite(INDArray a) {
+        Reader r = Reader.of(a);
+        double sum = 0;
+        if (r.floats != null) {
+            for (int i = 0; i < r.length; i++) sum += r.floats.get(r.base + i);
+        } else {
+            for (int i = 0; i < r.length; i++) sum += r.doubles.get(r.base + i);
+        }
+        // A finite sum proves every element finite; a sum can also overflow, so confirm by counting.
+        return !Double.isFinite(sum) && nonFinite(a).total() > 0;
     }
 
-    /** Bias-corrected, as ND4J's {@code stdNumber()}. */
-    double std() {
-        if (length < 2) return 0;
-        double variance = (sumSquares - sum * sum / length) / (length - 1);
-        return Math.sqrt(Math.max(0, variance));
+    static Moments moments(INDArray a, double lo, double hi) {
+        Reader r = Reader.of(a);
+        double sum = 0, sq = 0;
+        long below = 0, above = 0;
+        if (r.floats != null) {
+            for (int i = 0; i < r.length; i++) {
+                double v = r.floats.get(r.base + i);
+                sum += v;
+                sq += v * v;
+                below += v < lo ? 1 : 0;
+                above += v > hi ? 1 : 0;
+            }
+        } else {
+            for (int i = 0; i < r.length; i++) {
+                double v = r.doubles.get(r.base + i);
+                sum += v;
+                sq += v * v;
+                below += v < lo ? 1 : 0;
+                above += v > hi ? 1 : 0;
+            }
+        }
+        return new Moments(r.length, sum, sq, below, above);
     }
 
-    long nonFinite() {
-        return nan + inf;
+    /** Rare (locating a NaN, confirming an overflow), so one generic loop. */
+    static NonFinite nonFinite(INDArray a) {
+        Reader r = Reader.of(a);
+        long nan = 0, inf = 0;
+        for (int i = 0; i < r.length; i++) {
+            double v = r.get(i);
+            if (v != v) nan++;
+            else if (Double.isInfinite(v)) inf++;
+        }
+        return new NonFinite(nan, inf);
+    }
+
+    /** {min, max}, or null when an element is NaN or infinite (the sum shows it). */
+    static double[] finiteRange(INDArray a) {
+        Reader r = Reader.of(a);
+        double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY, sum = 0;
+        if (r.floats != null) {
+            for (int i = 0; i < r.length; i++) {
+                double v = r.floats.get(r.base + i);
+                min = v < min ? v : min;
+                max = v > max ? v : max;
+                sum += v;
+            }
+        } else {
+            for (int i = 0; i < r.length; i++) {
+                double v = r.doubles.get(r.base + i);
+                min = v < min ? v : min;
+                max = v > max ? v : max;
+                sum += v;
+            }
+        }
+        if (!Double.isFinite(sum) && nonFinite(a).total() > 0) return null;
+        return new double[]{min, max};
+    }
+
+    /** Counts in {@code bins} equal bins from {@code min} to {@code max}, which the last bin includes. */
+    static long[] histogram(INDArray a, double min, double max, int bins) {
+        Reader r = Reader.of(a);
+        long[] counts = new long[bins];
+        double scale = max > min ? bins / (max - min) : 0;
+        int last = bins - 1;
+        if (r.floats != null) {
+            for (int i = 0; i < r.length; i++) counts[Math.min(last, (int) ((r.floats.get(r.base + i) - min) * scale))]++;
+        } else {
+            for (int i = 0; i < r.length; i++) counts[Math.min(last, (int) ((r.doubles.get(r.base + i) - min) * scale))]++;
+        }
+        return counts;
     }
 
     /**
-     * Element {@code i} of an array in buffer order (the order does not matter to any statistic
-     * here), or element (row, col) of a matrix by its strides. Float and double arrays contiguous
-     * in their buffer are read in place; anything else is first copied to a contiguous double array.
+     * An array's elements where they lie: float and double arrays contiguous in their buffer are
+     * read in place (in buffer order, which no statistic here cares about; matrices by their
+     * strides); anything else is first copied to a contiguous double array.
      */
     static final class Reader {
         final int length;
-        private final FloatBuffer floats;
-        private final DoubleBuffer doubles;
-        private final int base;
-        private final long rowStride;
-        private final long colStride;
+        final FloatBuffer floats;
+        final DoubleBuffer doubles;
+        final int base;
+        final long rowStride;
+        final long colStride;
 
         private Reader(INDArray a) {
             length = Math.toIntExact(a.length());
@@ -120,7 +213,7 @@ record ArrayScan(long length, double sum, double sumSquares, double sumAbs, doub
             return floats != null ? floats.get(base + i) : doubles.get(base + i);
         }
 
-        /** For rank-2 arrays. */
+        /** Element (row, col) of a rank-2 array. */
         double get(long row, long col) {
             int i = (int) (row * rowStride + col * colStride);
             return floats != null ? floats.get(base + i) : doubles.get(base + i);

@@ -19,9 +19,19 @@ public record GradientMatrix(long iteration, int rows, int cols, long sourceRows
         long r = g.size(0);
         long c = g.size(1);
         ArrayScan.Reader in = ArrayScan.Reader.of(g);
+        // Walk the buffer in memory order: DL4J's weights are column-major ('f').
+        boolean columnMajor = in.rowStride <= in.colStride;
+        long outer = columnMajor ? c : r;
+        long inner = columnMajor ? r : c;
         if (r <= limit && c <= limit) {
             float[] v = new float[(int) (r * c)];
-            for (int i = 0; i < r; i++) for (int j = 0; j < c; j++) v[(int) (i * c + j)] = (float) in.get(i, j);
+            for (long o = 0; o < outer; o++) {
+                for (long k = 0; k < inner; k++) {
+                    long i = columnMajor ? k : o;
+                    long j = columnMajor ? o : k;
+                    v[(int) (i * c + j)] = (float) in.get(i, j);
+                }
+            }
             return new GradientMatrix(iteration, (int) r, (int) c, r, c, false, v);
         }
         int br = (int) ((r + limit - 1) / limit);
@@ -29,17 +39,21 @@ public record GradientMatrix(long iteration, int rows, int cols, long sourceRows
         int rows = (int) ((r + br - 1) / br);
         int cols = (int) ((c + bc - 1) / bc);
         double[] sum = new double[rows * cols];
-        int[] n = new int[rows * cols];
-        for (int i = 0; i < r; i++) {
-            int base = (i / br) * cols;
-            for (int j = 0; j < c; j++) {
-                int cell = base + j / bc;
-                sum[cell] += Math.abs(in.get(i, j));
-                n[cell]++;
+        for (long o = 0; o < outer; o++) {
+            for (long k = 0; k < inner; k++) {
+                long i = columnMajor ? k : o;
+                long j = columnMajor ? o : k;
+                sum[(int) ((i / br) * cols + j / bc)] += Math.abs(in.get(i, j));
             }
         }
         float[] v = new float[sum.length];
-        for (int k = 0; k < v.length; k++) v[k] = (float) (sum[k] / n[k]);
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                // Edge blocks are smaller when the size does not divide evenly.
+                long n = (Math.min(r, (i + 1L) * br) - (long) i * br) * (Math.min(c, (j + 1L) * bc) - (long) j * bc);
+                v[i * cols + j] = (float) (sum[i * cols + j] / n);
+            }
+        }
         return new GradientMatrix(iteration, rows, cols, r, c, true, v);
     }
 }

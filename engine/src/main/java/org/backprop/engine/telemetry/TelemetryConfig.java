@@ -25,8 +25,13 @@ public record TelemetryConfig(int samplingInterval, int snapshotInterval, int hi
         if (matrixLimit < 1) throw new IllegalArgumentException("matrixLimit must be at least 1");
     }
 
+    /**
+     * Scalars every 20 iterations, snapshots every 200: measured to cost under 3% on the
+     * 784-128-64-10 MLP with plain SGD, the fastest iteration and so the worst case (every 10 and
+     * 100 cost about 5%). A short diagnosis can afford to sample more often.
+     */
     public static TelemetryConfig defaults() {
-        return new TelemetryConfig(10, 100, 20, 256, 8, 64);
+        return new TelemetryConfig(20, 200, 20, 256, 8, 64);
     }
 
     public TelemetryConfig withSamplingInterval(int n) {

@@ -124,16 +124,16 @@ public final class TelemetryListener extends BaseTrainingListener {
             for (ParameterTelemetry pt : p.telemetry().parameters().values()) {
                 INDArray g = gradients.get(p.gradientPrefix() + pt.key());
                 if (g == null) continue;
-                ArrayScan s = ArrayScan.of(g);
-                overflow |= s.nonFinite() > 0;
+                ArrayScan.Magnitudes mg = ArrayScan.magnitudes(g);
+                overflow |= !mg.finite();
                 if (sampled) {
-                    pt.gradientNorm().add(iteration, s.norm2());
-                    pt.gradientMeanAbs().add(iteration, s.meanAbs());
-                    pt.gradientMaxAbs().add(iteration, s.maxAbs());
-                    pt.nonFinite().add(iteration, s.nonFinite());
+                    pt.gradientNorm().add(iteration, mg.norm2());
+                    pt.gradientMeanAbs().add(iteration, mg.meanAbs());
+                    pt.gradientMaxAbs().add(iteration, mg.maxAbs());
+                    pt.nonFinite().add(iteration, mg.finite() ? 0 : ArrayScan.nonFinite(g).total());
                 }
-                if (snapshot && s.nonFinite() == 0) {
-                    Histogram h = Histogram.of(iteration, g, s, c.histogramBins());
+                if (snapshot && mg.finite()) {
+                    Histogram h = Histogram.of(iteration, g, c.histogramBins());
                     if (h != null) pt.gradientHistograms().add(h);
                     if (pt.key().equals("W")) p.telemetry().gradientMatrices().add(GradientMatrix.of(iteration, g, c.matrixLimit()));
                 }
@@ -167,13 +167,11 @@ public final class TelemetryListener extends BaseTrainingListener {
                 INDArray u = updates.get(p.gradientPrefix() + pt.key());
                 INDArray w = p.layer().getParam(pt.key());
                 if (u == null || w == null) continue;
-                ArrayScan su = ArrayScan.of(u);
-                ArrayScan sw = ArrayScan.of(w);
-                if (sampled) pt.updateRatioLog10().add(iteration, Math.log10(su.meanAbs() / sw.meanAbs()));
+                if (sampled) pt.updateRatioLog10().add(iteration, Math.log10(ArrayScan.meanAbs(u) / ArrayScan.meanAbs(w)));
                 if (snapshot) {
-                    Histogram hw = Histogram.of(iteration, w, sw, bins);
+                    Histogram hw = Histogram.of(iteration, w, bins);
                     if (hw != null) pt.parameterHistograms().add(hw);
-                    Histogram hu = Histogram.of(iteration, u, su, bins);
+                    Histogram hu = Histogram.of(iteration, u, bins);
                     if (hu != null) pt.updateHistograms().add(hu);
                 }
             }
@@ -182,10 +180,10 @@ public final class TelemetryListener extends BaseTrainingListener {
 
     private void recordActivations(long iteration, LayerProbe p, INDArray a) {
         LayerTelemetry t = p.telemetry();
-        ArrayScan s = switch (p.kind()) {
-            case SIGMOID -> ArrayScan.of(a, SIGMOID_MINUS_4, SIGMOID_4);
-            case TANH -> ArrayScan.of(a, -TANH_4, TANH_4);
-            default -> ArrayScan.of(a);
+        ArrayScan.Moments s = switch (p.kind()) {
+            case SIGMOID -> ArrayScan.moments(a, SIGMOID_MINUS_4, SIGMOID_4);
+            case TANH -> ArrayScan.moments(a, -TANH_4, TANH_4);
+            default -> ArrayScan.moments(a, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
         };
         t.activationMean().add(iteration, s.mean());
         t.activationStd().add(iteration, s.std());
@@ -198,22 +196,25 @@ public final class TelemetryListener extends BaseTrainingListener {
 
     /** Units (features, or channels of a convolution) whose output is 0 for the whole minibatch. */
     private static double deadFraction(INDArray a) {
+        // ReLU outputs are >= 0: a unit's maximum over the minibatch is 0 only when all its outputs are.
+        INDArray perUnit;
         if (a.rank() == 2) {
-            ArrayScan.Reader r = ArrayScan.Reader.of(a);
-            long rows = a.size(0);
-            long units = a.size(1);
-            int dead = 0;
-            for (long j = 0; j < units; j++) {
-                boolean alive = false;
-                for (long i = 0; i < rows && !alive; i++) alive = r.get(i, j) != 0;
-                if (!alive) dead++;
-            }
-            return dead / (double) units;
+            perUnit = a;
+        } else {
+            int[] others = new int[a.rank() - 1];
+            for (int d = 0, k = 0; d < a.rank(); d++) if (d != 1) others[k++] = d;
+            perUnit = a.max(others).reshape(1, a.size(1));
         }
-        int[] others = new int[a.rank() - 1];
-        for (int d = 0, k = 0; d < a.rank(); d++) if (d != 1) others[k++] = d;
-        INDArray perUnit = a.max(others); // ReLU outputs are >= 0: the max is 0 only when all are
-        return ArrayScan.of(perUnit, Double.MIN_VALUE, Double.POSITIVE_INFINITY).below() / (double) perUnit.length();
+        ArrayScan.Reader r = ArrayScan.Reader.of(perUnit);
+        long rows = perUnit.size(0);
+        long units = perUnit.size(1);
+        double[] max = new double[(int) units];
+        for (long i = 0; i < rows; i++) {
+            for (int j = 0; j < units; j++) max[j] = Math.max(max[j], r.get(i, j));
+        }
+        int dead = 0;
+        for (double m : max) dead += m == 0 ? 1 : 0;
+        return dead / (double) units;
     }
 
     /**
@@ -224,8 +225,8 @@ public final class TelemetryListener extends BaseTrainingListener {
         for (int i = probes.size() - 1; i >= 0; i--) {
             LayerProbe p = probes.get(i);
             for (String key : p.telemetry().parameters().keySet()) {
-                ArrayScan w = ArrayScan.of(p.layer().getParam(key));
-                if (w.nonFinite() > 0) {
+                ArrayScan.NonFinite w = ArrayScan.nonFinite(p.layer().getParam(key));
+                if (w.total() > 0) {
                     report(new NonFiniteEvent(iteration - 1, NonFiniteEvent.Source.PARAMETERS, p.telemetry().id(), key, w.nan(), w.inf(), Double.NaN));
                     return;
                 }
@@ -234,8 +235,8 @@ public final class TelemetryListener extends BaseTrainingListener {
         for (int i = 0; i < probes.size(); i++) {
             INDArray a = activationsOfLayer.apply(i);
             if (a == null) continue;
-            ArrayScan s = ArrayScan.of(a);
-            if (s.nonFinite() > 0) {
+            ArrayScan.NonFinite s = ArrayScan.nonFinite(a);
+            if (s.total() > 0) {
                 report(new NonFiniteEvent(iteration, NonFiniteEvent.Source.ACTIVATIONS, probes.get(i).telemetry().id(), null, s.nan(), s.inf(), Double.NaN));
                 return;
             }
@@ -250,8 +251,8 @@ public final class TelemetryListener extends BaseTrainingListener {
             for (String key : p.telemetry().parameters().keySet()) {
                 INDArray g = gradients.get(p.gradientPrefix() + key);
                 if (g == null) continue;
-                ArrayScan s = ArrayScan.of(g);
-                if (s.nonFinite() > 0) {
+                ArrayScan.NonFinite s = ArrayScan.nonFinite(g);
+                if (s.total() > 0) {
                     report(new NonFiniteEvent(iteration, NonFiniteEvent.Source.GRADIENTS, p.telemetry().id(), key, s.nan(), s.inf(), m.score()));
                     return;
                 }

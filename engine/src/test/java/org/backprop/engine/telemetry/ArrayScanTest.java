@@ -58,12 +58,20 @@ class ArrayScanTest {
     @Test
     void nonFiniteValuesAreCounted() {
         INDArray a = Nd4j.createFromArray(1.0, Double.NaN, Double.POSITIVE_INFINITY, -2.0, Double.NEGATIVE_INFINITY);
-        ArrayScan s = ArrayScan.of(a);
+        ArrayScan.NonFinite s = ArrayScan.nonFinite(a);
         assertEquals(1, s.nan());
         assertEquals(2, s.inf());
+        assertNull(ArrayScan.finiteRange(a));
         assertTrue(ArrayScan.hasNonFinite(a));
+        assertFalse(ArrayScan.magnitudes(a).finite());
         assertFalse(ArrayScan.hasNonFinite(Nd4j.ones(3)));
         assertNull(Histogram.of(1, a, 10), "no range to bin");
+    }
+
+    @Test
+    void anOverflowingSumOfFiniteValuesIsNotANan() {
+        INDArray a = Nd4j.createFromArray(3e38f, 3e38f, 3e38f);
+        assertFalse(ArrayScan.hasNonFinite(a), "their float sum would overflow; the values are finite");
     }
 
     @Test
@@ -76,14 +84,20 @@ class ArrayScanTest {
     }
 
     private static void assertSameStatistics(INDArray a, double tolerance) {
-        ArrayScan s = ArrayScan.of(a);
-        assertEquals(a.length(), s.length());
-        assertEquals(a.norm2Number().doubleValue(), s.norm2(), tolerance * s.norm2());
-        assertEquals(a.norm1Number().doubleValue() / a.length(), s.meanAbs(), tolerance * s.meanAbs());
-        assertEquals(a.amaxNumber().doubleValue(), s.maxAbs(), tolerance * s.maxAbs());
-        assertEquals(a.minNumber().doubleValue(), s.min(), 0);
-        assertEquals(a.maxNumber().doubleValue(), s.max(), 0);
+        ArrayScan.Magnitudes m = ArrayScan.magnitudes(a);
+        assertEquals(a.length(), m.length());
+        assertEquals(a.norm2Number().doubleValue(), m.norm2(), tolerance * m.norm2());
+        assertEquals(a.norm1Number().doubleValue() / a.length(), m.meanAbs(), tolerance * m.meanAbs());
+        assertEquals(a.norm1Number().doubleValue() / a.length(), ArrayScan.meanAbs(a), tolerance * m.meanAbs());
+        assertEquals(a.amaxNumber().doubleValue(), m.maxAbs(), tolerance * m.maxAbs());
+        ArrayScan.Moments s = ArrayScan.moments(a, -1, 1);
         assertEquals(a.meanNumber().doubleValue(), s.mean(), tolerance);
         assertEquals(a.stdNumber().doubleValue(), s.std(), tolerance * s.std());
+        assertEquals(a.lt(-1).castTo(DataType.INT).sumNumber().longValue(), s.below());
+        assertEquals(a.gt(1).castTo(DataType.INT).sumNumber().longValue(), s.above());
+        double[] range = ArrayScan.finiteRange(a);
+        assertEquals(a.minNumber().doubleValue(), range[0], 0);
+        assertEquals(a.maxNumber().doubleValue(), range[1], 0);
+        assertFalse(ArrayScan.hasNonFinite(a));
     }
 }
