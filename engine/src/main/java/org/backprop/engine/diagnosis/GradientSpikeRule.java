@@ -12,8 +12,10 @@ import java.util.Map;
 
 /**
  * Exploding gradients in time: a layer's weight-gradient norm jumps far above its recent typical
- * value. Each point's max is compared with the median of the points before it, so a spike still
- * counts after old points have merged.
+ * value and above anything it reached before. Each point's max is compared with the median of the
+ * points before it, so a spike still counts after old points have merged. The "above anything
+ * before" keeps a converging network quiet: once most batches fit, their gradients are tiny and
+ * one harder batch is ten times the median, but no larger than the gradients of early training.
  */
 final class GradientSpikeRule implements Rule {
     /** An order of magnitude above the recent typical value. */
@@ -30,7 +32,11 @@ final class GradientSpikeRule implements Rule {
         double typical = 0;
         for (LayerTelemetry l : Signals.weighted(t)) {
             TimeSeries.Points p = Signals.weights(l).gradientNorm().points();
-            for (int i = HISTORY; i < p.size(); i++) {
+            double highest = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < p.size(); i++) {
+                boolean newHigh = p.max()[i] > highest;
+                highest = Math.max(highest, p.max()[i]);
+                if (i < HISTORY || !newHigh) continue;
                 double base = median(Arrays.copyOfRange(p.mean(), i - HISTORY, i));
                 if (!(base > 0) || !(p.max()[i] > FACTOR * base)) continue;
                 if (!layers.contains(l.id())) layers.add(l.id());
