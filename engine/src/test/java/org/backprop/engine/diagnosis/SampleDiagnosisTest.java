@@ -88,10 +88,11 @@ class SampleDiagnosisTest {
             assertEquals(e.iteration(), f.iteration());
             assertTrue(f.fixes().contains(Fix.LOWER_LEARNING_RATE));
 
-            s.resume(); // the user may train on: NaN does not crash it
-            s.step();
-            assertTrue(s.awaitIdle(30, TimeUnit.SECONDS));
-            assertNotEquals(TrainingSession.State.FAILED, s.state());
+            s.resume(); // the user may train on: NaN does not crash it, nor pause it again
+            assertTrue(s.awaitIdle(60, TimeUnit.SECONDS));
+            assertEquals(TrainingSession.State.FINISHED, s.state(), () -> String.valueOf(s.failure()));
+            assertEquals(200, s.metrics().size());
+            assertEquals(e, r.telemetry().nonFinite().orElseThrow(), "the first event stays the one reported");
         }
     }
 }
