@@ -61,7 +61,6 @@ class ArrayScanTest {
         ArrayScan.NonFinite s = ArrayScan.nonFinite(a);
         assertEquals(1, s.nan());
         assertEquals(2, s.inf());
-        assertNull(ArrayScan.finiteRange(a));
         assertTrue(ArrayScan.hasNonFinite(a));
         assertFalse(ArrayScan.magnitudes(a).finite());
         assertFalse(ArrayScan.hasNonFinite(Nd4j.ones(3)));
@@ -81,6 +80,16 @@ class ArrayScanTest {
         assertArrayEquals(new long[]{2, 3}, h.counts());
         assertEquals(0, h.min());
         assertEquals(1, h.max());
+        assertEquals(5, h.sampled());
+    }
+
+    @Test
+    void largeArraysAreBinnedFromAnEvenSample() {
+        INDArray a = Nd4j.arange(100_000).castTo(DataType.FLOAT).divi(100_000);
+        Histogram h = Histogram.of(1, a, 4);
+        assertEquals(Histogram.SAMPLE, h.sampled());
+        assertEquals(Histogram.SAMPLE, java.util.Arrays.stream(h.counts()).sum());
+        for (long c : h.counts()) assertEquals(Histogram.SAMPLE / 4.0, c, 2, "a uniform ramp stays uniform");
     }
 
     private static void assertSameStatistics(INDArray a, double tolerance) {
@@ -95,9 +104,10 @@ class ArrayScanTest {
         assertEquals(a.stdNumber().doubleValue(), s.std(), tolerance * s.std());
         assertEquals(a.lt(-1).castTo(DataType.INT).sumNumber().longValue(), s.below());
         assertEquals(a.gt(1).castTo(DataType.INT).sumNumber().longValue(), s.above());
-        double[] range = ArrayScan.finiteRange(a);
-        assertEquals(a.minNumber().doubleValue(), range[0], 0);
-        assertEquals(a.maxNumber().doubleValue(), range[1], 0);
+        double[] all = ArrayScan.sample(a, Integer.MAX_VALUE);
+        assertEquals(a.length(), all.length);
+        assertEquals(a.minNumber().doubleValue(), java.util.Arrays.stream(all).min().orElseThrow(), 0);
+        assertEquals(a.maxNumber().doubleValue(), java.util.Arrays.stream(all).max().orElseThrow(), 0);
         assertFalse(ArrayScan.hasNonFinite(a));
     }
 }
