@@ -17,7 +17,7 @@ import java.util.function.Function;
 final class Signals {
     /**
      * Rules judge the median of the newest sampled points: the state the run is in now, robust to
-     * a single odd minibatch (50 iterations at the default sampling).
+     * a single odd minibatch (100 iterations at the default sampling).
      */
     static final int WINDOW = 5;
 

@@ -89,7 +89,12 @@ class SampleDiagnosisTest {
             assertTrue(f.fixes().contains(Fix.LOWER_LEARNING_RATE));
 
             s.resume(); // the user may train on: NaN does not crash it, nor pause it again
-            assertTrue(s.awaitIdle(60, TimeUnit.SECONDS));
+            // (awaitIdle right after resume() can return before the worker wakes: poll the state.)
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (s.state() != TrainingSession.State.FINISHED && s.state() != TrainingSession.State.FAILED
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
             assertEquals(TrainingSession.State.FINISHED, s.state(), () -> String.valueOf(s.failure()));
             assertEquals(200, s.metrics().size());
             assertEquals(e, r.telemetry().nonFinite().orElseThrow(), "the first event stays the one reported");
