@@ -7,8 +7,12 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.shape.Shape;
 
+import java.nio.Buffer;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The statistics telemetry takes of an array, each from one pass over DL4J's own buffer (a view
@@ -63,7 +67,7 @@ final class ArrayScan {
         double abs = 0, sq = 0, max = 0;
         if (r.floats != null) {
             for (int i = 0; i < r.length; i++) {
-                double v = r.floats.get(r.base + i);
+                double v = r.floats.get(i);
                 double m = Math.abs(v);
                 abs += m;
                 sq += v * v;
@@ -71,7 +75,7 @@ final class ArrayScan {
             }
         } else {
             for (int i = 0; i < r.length; i++) {
-                double v = r.doubles.get(r.base + i);
+                double v = r.doubles.get(i);
                 double m = Math.abs(v);
                 abs += m;
                 sq += v * v;
@@ -86,9 +90,9 @@ final class ArrayScan {
         Reader r = Reader.of(a);
         double abs = 0;
         if (r.floats != null) {
-            for (int i = 0; i < r.length; i++) abs += Math.abs(r.floats.get(r.base + i));
+            for (int i = 0; i < r.length; i++) abs += Math.abs(r.floats.get(i));
         } else {
-            for (int i = 0; i < r.length; i++) abs += Math.abs(r.doubles.get(r.base + i));
+            for (int i = 0; i < r.length; i++) abs += Math.abs(r.doubles.get(i));
         }
         return abs / r.length;
     }
@@ -98,9 +102,9 @@ final class ArrayScan {
         Reader r = Reader.of(a);
         double sum = 0;
         if (r.floats != null) {
-            for (int i = 0; i < r.length; i++) sum += r.floats.get(r.base + i);
+            for (int i = 0; i < r.length; i++) sum += r.floats.get(i);
         } else {
-            for (int i = 0; i < r.length; i++) sum += r.doubles.get(r.base + i);
+            for (int i = 0; i < r.length; i++) sum += r.doubles.get(i);
         }
         // A finite sum proves every element finite; a sum can also overflow, so confirm by counting.
         return !Double.isFinite(sum) && nonFinite(a).total() > 0;
@@ -112,7 +116,7 @@ final class ArrayScan {
         long below = 0, above = 0;
         if (r.floats != null) {
             for (int i = 0; i < r.length; i++) {
-                double v = r.floats.get(r.base + i);
+                double v = r.floats.get(i);
                 sum += v;
                 sq += v * v;
                 below += v < lo ? 1 : 0;
@@ -120,7 +124,7 @@ final class ArrayScan {
             }
         } else {
             for (int i = 0; i < r.length; i++) {
-                double v = r.doubles.get(r.base + i);
+                double v = r.doubles.get(i);
                 sum += v;
                 sq += v * v;
                 below += v < lo ? 1 : 0;
@@ -162,10 +166,25 @@ final class ArrayScan {
      * strides); anything else is first copied to a contiguous double array.
      */
     static final class Reader {
+        /**
+         * Buffers over native memory by (address, length, type). DataBuffer.asNioFloat() took
+         * 3-25 us on DL4J's workspace arrays and even a plain JNI buffer costs a few us, while
+         * parameters, gradients and workspace activations keep their addresses from one iteration
+         * to the next. Safe: an entry is used only for an array that lies at that address with
+         * that length now, so it reads exactly that array's memory.
+         */
+        private static final Map<View, Buffer> VIEWS = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<View, Buffer> eldest) {
+                return size() > 256;
+            }
+        });
+
+        private record View(long address, int length, boolean isFloat) {}
+
         final int length;
         final FloatBuffer floats;
         final DoubleBuffer doubles;
-        final int base;
         final long rowStride;
         final long colStride;
 
@@ -173,17 +192,14 @@ final class ArrayScan {
             length = Math.toIntExact(a.length());
             rowStride = a.rank() == 2 ? a.stride(0) : 0;
             colStride = a.rank() == 2 ? a.stride(1) : 0;
-            // A buffer over exactly this array's memory. (DataBuffer.asNioFloat() does the same but
-            // took 3-25 us on workspace arrays, more than reading a 4,096-element activation.)
             Pointer at = a.data().addressPointer();
-            if (a.dataType() == DataType.FLOAT) {
-                floats = new FloatPointer(at).capacity(length).asBuffer();
-                doubles = null;
-            } else {
-                doubles = new DoublePointer(at).capacity(length).asBuffer();
-                floats = null;
-            }
-            base = 0;
+            boolean isFloat = a.dataType() == DataType.FLOAT;
+            Buffer b = VIEWS.computeIfAbsent(new View(at.address(), length, isFloat), v -> isFloat
+                    ? new FloatPointer(at).capacity(length).asBuffer()
+                    : new DoublePointer(at).capacity(length).asBuffer());
+            // Absolute gets only, so sharing one buffer object between readers is safe.
+            floats = isFloat ? (FloatBuffer) b : null;
+            doubles = isFloat ? null : (DoubleBuffer) b;
         }
 
         static Reader of(INDArray a) {
@@ -192,13 +208,13 @@ final class ArrayScan {
         }
 
         double get(int i) {
-            return floats != null ? floats.get(base + i) : doubles.get(base + i);
+            return floats != null ? floats.get(i) : doubles.get(i);
         }
 
         /** Element (row, col) of a rank-2 array. */
         double get(long row, long col) {
             int i = (int) (row * rowStride + col * colStride);
-            return floats != null ? floats.get(base + i) : doubles.get(base + i);
+            return floats != null ? floats.get(i) : doubles.get(i);
         }
     }
 }

@@ -196,7 +196,8 @@ public final class TelemetryListener extends BaseTrainingListener {
 
     /** Units (features, or channels of a convolution) whose output is 0 for the whole minibatch. */
     private static double deadFraction(INDArray a) {
-        // ReLU outputs are >= 0: a unit's maximum over the minibatch is 0 only when all its outputs are.
+        // A unit is dead when all its outputs in the minibatch are 0 (for a convolution: its
+        // maximum over positions, which for ReLU outputs >= 0 is 0 only when all are).
         INDArray perUnit;
         if (a.rank() == 2) {
             perUnit = a;
@@ -206,14 +207,14 @@ public final class TelemetryListener extends BaseTrainingListener {
             perUnit = a.max(others).reshape(1, a.size(1));
         }
         ArrayScan.Reader r = ArrayScan.Reader.of(perUnit);
-        long rows = perUnit.size(0);
-        long units = perUnit.size(1);
-        double[] max = new double[(int) units];
-        for (long i = 0; i < rows; i++) {
-            for (int j = 0; j < units; j++) max[j] = Math.max(max[j], r.get(i, j));
+        int rows = (int) perUnit.size(0);
+        int units = (int) perUnit.size(1);
+        boolean[] alive = new boolean[units];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < units; j++) alive[j] |= r.get(i, j) != 0;
         }
         int dead = 0;
-        for (double m : max) dead += m == 0 ? 1 : 0;
+        for (boolean a2 : alive) dead += a2 ? 0 : 1;
         return dead / (double) units;
     }
 
