@@ -2,11 +2,15 @@ package org.backprop.engine.cli;
 
 import org.backprop.engine.compile.CompiledNetwork;
 import org.backprop.engine.compile.LayerInfo;
+import org.backprop.engine.diagnosis.Finding;
+import org.backprop.engine.diagnosis.FindingText;
 import org.backprop.engine.project.LayerSpec;
 import org.backprop.engine.project.Project;
+import org.backprop.engine.telemetry.Telemetry;
 import org.backprop.engine.train.Evaluation;
 import org.backprop.engine.train.MetricsLog;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -63,7 +67,19 @@ final class Summary {
             String acc = Double.isNaN(ev.testAccuracy()) ? "" : String.format(Locale.ROOT, ", test accuracy %.1f%%", 100 * ev.testAccuracy());
             b.append(row("evaluation", String.format(Locale.ROOT, "train loss %.5f, test loss %.5f%s", ev.trainLoss(), ev.testLoss(), acc)));
         }
-        b.append(row("wrote", outDir + "/metrics.csv, model.zip, summary.txt"));
+        b.append(row("wrote", outDir + "/metrics.csv, model.zip, summary.txt, telemetry.json, diagnosis.json"));
+        return b.toString();
+    }
+
+    /** "diagnosis  vanishing gradients (h1, h2); ..." or "no problems found"; first, a NaN pause. */
+    static String diagnosis(Telemetry t, List<Finding> findings) {
+        StringBuilder b = new StringBuilder();
+        t.nonFinite().ifPresent(e -> b.append(row("paused", "at iteration " + e.iteration() + ": NaN/Inf in the "
+                + e.source().name().toLowerCase(Locale.ROOT) + " of " + e.layer())));
+        FindingText text = new FindingText(Locale.ROOT);
+        String list = findings.isEmpty() ? "no problems found"
+                : findings.stream().map(f -> text.title(f) + " (" + String.join(", ", f.layers()) + ")").collect(Collectors.joining("; "));
+        b.append(row("diagnosis", list));
         return b.toString();
     }
 

@@ -1,7 +1,14 @@
 package org.backprop.engine.cli;
 
+import org.backprop.engine.diagnosis.Diagnosis;
+import org.backprop.engine.diagnosis.DiagnosisJson;
+import org.backprop.engine.diagnosis.Finding;
 import org.backprop.engine.project.Project;
 import org.backprop.engine.runtime.Nd4jRuntime;
+import org.backprop.engine.telemetry.SessionTelemetry;
+import org.backprop.engine.telemetry.Telemetry;
+import org.backprop.engine.telemetry.TelemetryConfig;
+import org.backprop.engine.telemetry.TelemetryJson;
 import org.backprop.engine.train.MetricsCsv;
 import org.backprop.engine.train.ModelZip;
 import org.backprop.engine.train.TrainingPlan;
@@ -14,14 +21,17 @@ import picocli.CommandLine.Parameters;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 /**
  * {@code workbench train PROJECT --out DIR [--epochs N | --iterations N]}: trains headless and
- * writes metrics.csv, model.zip (DL4J ModelSerializer) and summary.txt into DIR.
+ * writes metrics.csv, model.zip (DL4J ModelSerializer), summary.txt, telemetry.json and
+ * diagnosis.json into DIR. A NaN or Inf pauses the run (see SessionTelemetry); what was trained
+ * until then is written as usual.
  */
-@Command(name = "train", description = "Train a project with DL4J and write metrics.csv, model.zip and summary.txt.")
+@Command(name = "train", description = "Train a project with DL4J and write metrics.csv, model.zip, summary.txt, telemetry.json and diagnosis.json.")
 final class TrainCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "PROJECT", description = "the project file (.bpw.json)")
@@ -68,6 +78,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainingPlan plan = plan(loaded.project());
         try (TrainingSession session = loaded.session()) {
             session.setPlan(plan);
+            Telemetry telemetry = SessionTelemetry.attach(session, TelemetryConfig.defaults()).telemetry();
             long batchesPerEpoch = (loaded.data().train().numExamples() + loaded.project().training().batchSize() - 1)
                     / loaded.project().training().batchSize();
             long total = plan.maxIterations() > 0 ? plan.maxIterations() : batchesPerEpoch * plan.epochs();
@@ -83,7 +94,11 @@ final class TrainCommand implements Callable<Integer> {
             }
             MetricsCsv.write(session.metrics(), out.resolve("metrics.csv"));
             ModelZip.write(session.network(), out.resolve("model.zip"));
-            String summary = Summary.training(loaded.project(), session.network(), session.metrics(), seconds, backend, out.toString());
+            TelemetryJson.write(telemetry, out.resolve("telemetry.json"));
+            List<Finding> findings = Diagnosis.standard().findings(telemetry);
+            DiagnosisJson.write(loaded.project().name(), telemetry, findings, out.resolve("diagnosis.json"));
+            String summary = Summary.training(loaded.project(), session.network(), session.metrics(), seconds, backend, out.toString())
+                    + Summary.diagnosis(telemetry, findings);
             Files.writeString(out.resolve("summary.txt"), summary, StandardCharsets.UTF_8);
             stdout.print(summary);
             stdout.flush();

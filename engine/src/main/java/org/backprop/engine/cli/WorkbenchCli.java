@@ -5,14 +5,15 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The headless command line: {@code workbench train|validate|explain|import|export ...}. Scripts and lessons depend
+ * The headless command line: {@code workbench train|validate|explain|diagnose|import|export ...}. Scripts and lessons depend
  * on these commands and their options: extend, never rename.
  */
 @Command(name = "workbench",
         mixinStandardHelpOptions = true,
         versionProvider = WorkbenchCli.Version.class,
         description = "Backprop Workbench: build neural networks, train them with Deeplearning4j, see backpropagation.",
-        subcommands = {TrainCommand.class, ValidateCommand.class, ExplainCommand.class, ImportCommand.class, ExportCommand.class})
+        subcommands = {TrainCommand.class, ValidateCommand.class, ExplainCommand.class, DiagnoseCommand.class,
+                ImportCommand.class, ExportCommand.class})
 public final class WorkbenchCli implements Runnable {
 
     /** Exit codes every command shares. */

@@ -108,6 +108,8 @@ public final class TrainingSession implements AutoCloseable {
         try {
             if (worker != null) {
                 pauseRequested = false;
+                // Running from now on, as far as callers can tell: awaitIdle() waits for the next pause or the end.
+                if (state == State.PAUSED) setStateLocked(State.RUNNING);
                 changed.signalAll();
                 return;
             }
@@ -282,6 +284,7 @@ public final class TrainingSession implements AutoCloseable {
                     return true;
                 }
                 if (state != State.PAUSED) setStateLocked(State.PAUSED);
+                changed.signalAll(); // a step just finished: wake awaitIdle callers
                 changed.await();
             }
         } finally {
