@@ -39,12 +39,15 @@ import java.util.Objects;
  * interface language. Installed once the window is built; the window's classes only call {@link #install}.
  *
  * <p>For screenshots and prepared classes: {@code -Dworkbench.lesson=01-chain-rule} (a name in
- * samples/lessons or a path), {@code -Dworkbench.lesson.step=N} (from 1) and {@code -Dworkbench.presentation=true}.
+ * samples/lessons or a path), {@code -Dworkbench.lesson.step=N} (from 1), {@code -Dworkbench.presentation=true}
+ * and {@code -Dworkbench.windowSize=1280x720}.
  */
 public final class LessonMode {
     static final String LESSON = "workbench.lesson";
     static final String LESSON_STEP = "workbench.lesson.step";
     static final String PRESENTATION = "workbench.presentation";
+    /** "1280x720": the projector's size, to check a lesson's layout on it. */
+    static final String WINDOW_SIZE = "workbench.windowSize";
     static final String PRESENTATION_CLASS = "presentation";
     static final String HIGHLIGHT_CLASS = "lesson-highlight";
 
@@ -277,6 +280,12 @@ public final class LessonMode {
             for (int i = 1; i < step; i++) vm.next();
         }
         if (Boolean.getBoolean(PRESENTATION)) presentation.set(true);
+        String size = System.getProperty(WINDOW_SIZE);
+        if (size != null && size.matches("\\d+x\\d+") && scene.getWindow() != null) {
+            String[] wh = size.split("x");
+            scene.getWindow().setWidth(Double.parseDouble(wh[0]));
+            scene.getWindow().setHeight(Double.parseDouble(wh[1]));
+        }
     }
 
     /** For tests: fire a key as the scene would see it. */

@@ -77,6 +77,7 @@ public final class LessonPanel {
         l.getStyleClass().add(style);
         l.setWrapText(true);
         l.setMinHeight(Region.USE_PREF_SIZE);
+        l.setMaxWidth(Double.MAX_VALUE);
         return l;
     }
 
