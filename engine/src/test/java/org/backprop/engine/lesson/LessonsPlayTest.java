@@ -89,6 +89,25 @@ class LessonsPlayTest {
         Map<Integer, LessonPlayer.Outcome> o = play(l);
         assertEquals(TrainingSession.State.FINISHED, o.get(2).state());
         assertEquals(TrainingSession.State.FINISHED, o.get(4).state());
+        // The claim itself, from DL4J's gradient at the start (the diagnosis, with telemetry, names it in words).
+        LessonPlayer p = new LessonPlayer(l);
+        double sigmoid = firstToLastLayerGradient(p.project("sigmoid"), l.projectFile("sigmoid").getParent());
+        double relu = firstToLastLayerGradient(p.project("relu"), l.projectFile("relu").getParent());
+        assertTrue(sigmoid < 1e-3, "sigmoid: the first layer's gradient is orders of magnitude below the output's: " + sigmoid);
+        assertTrue(relu > 1e-2, "ReLU + He: within about an order of magnitude: " + relu);
+    }
+
+    /** |dE/dW| of the first layer over that of the output layer, on the whole training set. */
+    static double firstToLastLayerGradient(org.backprop.engine.project.Project project, java.nio.file.Path dir) throws Exception {
+        var net = NetworkCompiler.compile(project, dir).multiLayer();
+        var data = org.backprop.engine.data.ProjectData.load(project, dir).train();
+        net.setInput(data.getFeatures());
+        net.setLabels(data.getLabels());
+        net.computeGradientAndScore();
+        int last = net.getnLayers() - 1;
+        double first = net.gradient().getGradientFor("0_W").norm2Number().doubleValue();
+        double output = net.gradient().getGradientFor(last + "_W").norm2Number().doubleValue();
+        return first / output;
     }
 
     @Test
