@@ -5,6 +5,8 @@ import javafx.beans.binding.Bindings;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.backprop.app.i18n.Messages;
+import org.backprop.app.lesson.Language;
+import org.backprop.app.lesson.LessonMode;
 import org.backprop.app.stepthrough.StepModeOnStart;
 import org.backprop.app.view.WorkbenchView;
 import org.backprop.engine.project.Project;
@@ -30,6 +32,7 @@ public final class WorkbenchApp extends Application {
     private FramePump pump;
     private WorkbenchViewModel vm;
     private WorkbenchView view;
+    private LessonMode lessons;
 
     /** As {@code Application.launch} makes it: the project is the first parameter, if any. */
     public WorkbenchApp() {
@@ -44,6 +47,7 @@ public final class WorkbenchApp extends Application {
     @Override
     public void start(Stage stage) {
         Nd4jRuntime.configure();
+        Language.apply();
         FrameCoalescer ui = new FrameCoalescer();
         background = BackgroundThreads.create();
         vm = new WorkbenchViewModel(ui, background, new MemoryProbe());
@@ -74,6 +78,8 @@ public final class WorkbenchApp extends Application {
             vm.report(new Problem(Problem.Kind.NO_SAMPLE,
                     Messages.format("problem.noSample", Path.of("").toAbsolutePath(), ProjectLocator.HOME_PROPERTY)));
         }
+        // After the first project: a lesson named on the command line opens its own over it.
+        lessons = LessonMode.install(scene, view.root(), vm);
     }
 
     private Path project() {
@@ -95,6 +101,10 @@ public final class WorkbenchApp extends Application {
 
     public WorkbenchView view() {
         return view;
+    }
+
+    public LessonMode lessons() {
+        return lessons;
     }
 
     public FramePump pump() {

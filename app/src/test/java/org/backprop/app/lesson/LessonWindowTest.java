@@ -1,0 +1,124 @@
+package org.backprop.app.lesson;
+
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.backprop.app.WorkbenchApp;
+import org.backprop.app.stepthrough.StepThroughViewModel;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Lesson 1 played through in the real window, headless on Monocle: PageDown, Reveal answer, F11. */
+class LessonWindowTest {
+    private static Stage stage;
+    private final FxRobot robot = new FxRobot();
+    private WorkbenchApp app;
+
+    static Path samples() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (!Files.isDirectory(dir.resolve("samples/lessons"))) dir = dir.getParent();
+        return dir.resolve("samples");
+    }
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        stage = FxToolkit.registerPrimaryStage();
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        Path project = samples().resolve("chain-rule-1-2-1/chain-rule-1-2-1.bpw.json");
+        app = (WorkbenchApp) FxToolkit.setupApplication(() -> new WorkbenchApp(project));
+        waitUntil("the project open and ND4J up", () -> app.viewModel().projectProperty().get() != null
+                && app.viewModel().readyProperty().get());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void lessonOnePlaysThroughWithTheKeyboard() throws Exception {
+        StepThroughViewModel steps = app.viewModel().stepThrough();
+        onFx(() -> app.lessons().open(samples().resolve("lessons/01-chain-rule.lesson.json")));
+        waitUntil("the panel shows step 1", () -> text("#lesson-position").equals(LessonStrings.format("lesson.position", 1, 7)));
+        assertTrue(onFx(() -> robot.lookup("#layer-table").query().getStyleClass().contains(LessonMode.HIGHLIGHT_CLASS)),
+                "step 1 points at the layer list");
+        assertFalse(onFx(() -> steps.activeProperty().get()));
+
+        robot.type(KeyCode.PAGE_DOWN);
+        waitUntil("step mode at step 6: y = 26", () -> steps.activeProperty().get()
+                && steps.statusProperty().get() == StepThroughViewModel.Status.READY && steps.indexProperty().get() == 5);
+        assertEquals(26.0, onFx(() -> steps.stepProperty().get().result()));
+        assertFalse(onFx(() -> node("#lesson-answer").isVisible()), "the answer waits");
+        robot.clickOn("#lesson-reveal");
+        waitUntil("the answer shown", () -> node("#lesson-answer").isVisible());
+        assertEquals("E = (26 − 28)² = 4.", text("#lesson-answer"));
+
+        robot.type(KeyCode.PAGE_DOWN);
+        waitUntil("step 8: dE/dy = -4", () -> steps.indexProperty().get() == 7);
+        assertEquals(-4.0, onFx(() -> steps.stepProperty().get().result()));
+        assertFalse(onFx(() -> node("#lesson-answer").isVisible()), "a new step hides the answer again");
+
+        robot.type(KeyCode.PAGE_DOWN, 3);
+        waitUntil("step 6 of the lesson: the 2-3-1 network at its output", () -> app.viewModel().projectFileProperty().get() != null
+                && app.viewModel().projectFileProperty().get().endsWith("chain-rule-2-3-1.bpw.json")
+                && steps.statusProperty().get() == StepThroughViewModel.Status.READY && steps.indexProperty().get() == 7);
+        assertEquals(0.864, onFx(() -> steps.stepProperty().get().result()), 0.0005);
+
+        robot.type(KeyCode.PAGE_DOWN);
+        waitUntil("the last step", () -> text("#lesson-position").equals(LessonStrings.format("lesson.position", 7, 7))
+                && steps.indexProperty().get() == 17);
+        assertTrue(onFx(() -> robot.lookup("#lesson-next").query().isDisabled()));
+        robot.type(KeyCode.PAGE_UP);
+        waitUntil("back one step", () -> text("#lesson-position").equals(LessonStrings.format("lesson.position", 6, 7)));
+
+        Node top = onFx(() -> app.view().root().lookup("#menu-bar").getParent());
+        robot.type(KeyCode.F11);
+        waitUntil("presentation mode", () -> app.view().root().getStyleClass().contains(LessonMode.PRESENTATION_CLASS));
+        assertFalse(onFx(top::isVisible), "menu and toolbar hidden");
+        assertTrue(onFx(() -> node("#lesson-panel").isVisible()));
+        robot.type(KeyCode.F11);
+        waitUntil("back to the normal window", () -> !app.view().root().getStyleClass().contains(LessonMode.PRESENTATION_CLASS)
+                && top.isVisible());
+    }
+
+    private Node node(String id) {
+        return robot.lookup(id).query();
+    }
+
+    private String text(String id) throws Exception {
+        return onFx(() -> ((Label) node(id)).getText());
+    }
+
+    private static <T> T onFx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+    }
+
+    private static void onFx(Runnable r) throws Exception {
+        WaitForAsyncUtils.asyncFx(r).get(10, TimeUnit.SECONDS);
+    }
+
+    private static void waitUntil(String what, Callable<Boolean> onFx) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(onFx));
+        } catch (java.util.concurrent.TimeoutException e) {
+            fail("timed out waiting for: " + what);
+        }
+    }
+}
