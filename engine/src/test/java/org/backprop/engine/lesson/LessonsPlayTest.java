@@ -5,7 +5,6 @@ import org.backprop.engine.compile.NetworkCompiler;
 import org.backprop.engine.runtime.Nd4jRuntime;
 import org.backprop.engine.stepthrough.StepKind;
 import org.backprop.engine.train.TrainingSession;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -83,9 +82,6 @@ class LessonsPlayTest {
     @Test
     void lesson3VanishingGradientsOpensBothNetworks() throws Exception {
         Lesson l = lesson("03-vanishing-gradients");
-        // The deep samples and the diagnosis come with the telemetry branch; this branch only references them.
-        Assumptions.assumeTrue(l.projects().keySet().stream().allMatch(id -> Files.exists(l.projectFile(id))),
-                "deep-sigmoid / deep-relu-he not on this branch yet");
         Map<Integer, LessonPlayer.Outcome> o = play(l);
         assertEquals(TrainingSession.State.FINISHED, o.get(2).state());
         assertEquals(TrainingSession.State.FINISHED, o.get(4).state());
