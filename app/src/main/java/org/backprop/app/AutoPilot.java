@@ -19,12 +19,14 @@ import java.nio.file.Path;
  * can. {@code -Dworkbench.screenshot=PATH} writes a PNG of the window and quits:
  * {@code workbench.screenshotAfterMs} (default 1500) after training started (after the project
  * opened, without autotrain), or as soon as the run ends, whichever is first, so that the
- * picture does not depend on how busy the machine is.
+ * picture does not depend on how busy the machine is. {@code -Dworkbench.tab=dashboard} shows the
+ * training dashboard instead of the network.
  */
 final class AutoPilot {
     static final String AUTOTRAIN = "workbench.autotrain";
     static final String SCREENSHOT = "workbench.screenshot";
     static final String SCREENSHOT_AFTER_MS = "workbench.screenshotAfterMs";
+    static final String TAB = "workbench.tab";
     /** Lets the last frame reach the chart before the picture is taken. */
     private static final Duration SETTLE = Duration.millis(300);
     private static final System.Logger LOG = System.getLogger(AutoPilot.class.getName());
@@ -40,7 +42,8 @@ final class AutoPilot {
         this.screenshot = screenshot;
     }
 
-    static void install(WorkbenchViewModel vm, Scene scene) {
+    static void install(WorkbenchViewModel vm, Scene scene, Runnable showDashboard) {
+        if ("dashboard".equals(System.getProperty(TAB))) showDashboard.run();
         boolean autotrain = Boolean.getBoolean(AUTOTRAIN);
         String file = System.getProperty(SCREENSHOT);
         if (!autotrain && file == null) return;
