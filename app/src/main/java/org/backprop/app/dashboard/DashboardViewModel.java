@@ -52,6 +52,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * never calls it, and background results arrive through the coalescer's {@code post}.
  */
 public final class DashboardViewModel {
+    /**
+     * While training runs, the dashboard's views redraw at most this often (10 Hz: curves and
+     * heatmaps read as live, and a software renderer keeps up); a pause or the end shows at once.
+     */
+    static final long PUBLISH_EVERY_NANOS = 100_000_000L;
+
     private final FrameCoalescer ui;
     private final Executor background;
     private final DashboardSources.Factory sourcesFactory;
@@ -92,6 +98,7 @@ public final class DashboardViewModel {
     private double smoothing = 0.6;
     private int runNumber;
     private boolean stylingStale = true;
+    private long publishedAt = Long.MIN_VALUE / 2;
 
     public DashboardViewModel(FrameCoalescer ui, Executor background, WorkbenchViewModel workbench,
                               DashboardSources.Factory sourcesFactory) {
@@ -190,9 +197,15 @@ public final class DashboardViewModel {
             stylingStale = true;
             startRun();
         }
-        pullMetrics(s.metrics());
-        pullSources();
         State st = s.state();
+        long now = System.nanoTime();
+        if (st == State.RUNNING && now - publishedAt < PUBLISH_EVERY_NANOS) {
+            ui.markDirty(); // come back next frame: what arrived meanwhile goes out then
+        } else {
+            publishedAt = now;
+            pullMetrics(s.metrics());
+            pullSources();
+        }
         if (active.get() && snapshots != null) {
             boolean settled = st != lastState && st != State.RUNNING;
             if (st == State.RUNNING || settled) snapshots.maybeTake(settled);

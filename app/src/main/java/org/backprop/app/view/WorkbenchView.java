@@ -118,6 +118,11 @@ public final class WorkbenchView {
         if (tabs != null) tabs.getSelectionModel().select(1);
     }
 
+    /** Brings the network's tab to the front. */
+    public void showNetwork() {
+        if (tabs != null) tabs.getSelectionModel().select(0);
+    }
+
     /** The dashboard, or null. */
     public DashboardView dashboard() {
         return dashboard;

@@ -5,6 +5,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
@@ -67,12 +68,11 @@ public final class ColourLegend extends Region {
         double barW = Math.max(40, w - left - 14);
         double barY = 20;
         double barH = 10;
-        // The bar, one rectangle per pixel column.
-        for (int i = 0; i < (int) barW; i++) {
-            int argb = ColourScale.ramp(i / (barW - 1));
-            g.setFill(Color.rgb(argb >> 16 & 0xff, argb >> 8 & 0xff, argb & 0xff));
-            g.fillRect(left + i, barY, 1.5, barH);
-        }
+        // The bar: one image, scaled with smoothing (a fill per pixel column would be hundreds of commands).
+        WritableImage strip = new WritableImage(256, 1);
+        for (int i = 0; i < 256; i++) strip.getPixelWriter().setArgb(i, 0, ColourScale.ramp(i / 255.0));
+        g.setImageSmoothing(true);
+        g.drawImage(strip, left, barY, barW, barH);
         g.setStroke(Color.web("#d1d5db"));
         g.setLineWidth(1);
         g.strokeRect(Math.round(left) + 0.5, barY + 0.5, Math.round(barW) - 1, barH - 1);

@@ -113,6 +113,7 @@ public final class CurvesView extends VBox {
     private final Line crosshair = new Line();
     private final Label readout = new Label();
     private final Map<String, Decimator.Line> lines = new HashMap<>();
+    private List<String> legendKeys = List.of();
 
     private long drawnStamp = Long.MIN_VALUE;
     private long settingsStamp;
@@ -324,7 +325,9 @@ public final class CurvesView extends VBox {
             if (metric.get() == Metric.LOSS) {
                 boolean smoothed = smoothing.get() > 0;
                 if (isCurrent) {
-                    if (smoothed) add(entries, tag + "raw", r.series(Series.MINIBATCH_LOSS), iterations, buckets, xScale, CURRENT_RAW, THIN, null, true);
+                    // The faint raw line at half the resolution: it is noise around the smoothed one, and a
+                    // zig-zag of thousands of segments is what costs a software renderer most.
+                    if (smoothed) add(entries, tag + "raw", r.series(Series.MINIBATCH_LOSS), iterations, buckets / 2, xScale, CURRENT_RAW, THIN, null, true);
                     add(entries, tag + "loss", smoothed ? r.smoothedLoss() : r.series(Series.MINIBATCH_LOSS), iterations, buckets, xScale, CURRENT, SOLID, null, true);
                     add(entries, tag + "epoch", r.series(Series.TRAIN_LOSS), iterations, buckets, xScale, CURRENT_EPOCH, THIN, SMALL_DOT, false);
                     add(entries, tag + "val", r.series(Series.VALIDATION_LOSS), iterations, buckets, xScale, VALIDATION, SOLID, DOT, true);
@@ -371,7 +374,12 @@ public final class CurvesView extends VBox {
         dataset.set(entries, log);
         decimatedRange = visible;
         chart.setNotify(true);
-        legend.getChildren().setAll(legendItems);
+        // New legend nodes cost a CSS pass: only when the entries themselves changed.
+        List<String> keys = legendItems.stream().map(n -> ((Label) n).getText() + n.getUserData()).toList();
+        if (!keys.equals(legendKeys)) {
+            legendKeys = keys;
+            legend.getChildren().setAll(legendItems);
+        }
     }
 
     private void add(List<LineDataset.Entry> out, String key, SeriesBuffer data, Range iterations, int buckets,
@@ -398,12 +406,14 @@ public final class CurvesView extends VBox {
         if (dot) graphic = new StackPane(l, new Circle(3.5, fx(c)));
         Label label = new Label(text, graphic);
         label.getStyleClass().add("curves-legend-item");
+        label.setUserData(c.getRGB() + (dot ? "o" : "-"));
         return label;
     }
 
     private static Node legendDot(Color c, String text) {
         Label label = new Label(text, new Circle(3, fx(c)));
         label.getStyleClass().add("curves-legend-item");
+        label.setUserData(c.getRGB() + ".");
         return label;
     }
 

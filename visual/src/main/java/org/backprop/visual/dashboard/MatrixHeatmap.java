@@ -124,13 +124,12 @@ public final class MatrixHeatmap extends Region {
         // The scale: -s .. 0 .. +s, or 0 .. s for magnitudes.
         double sy = y0 + drawH + AXIS + 4;
         double sw = Math.min(220, w - x0 - 4);
+        // One image for the bar (a fill per pixel column would be hundreds of canvas commands).
         double lo = shown.magnitudes() ? 0 : -scale;
-        for (int k = 0; k < (int) sw; k++) {
-            double v = lo + (scale - lo) * k / Math.max(1, sw - 1);
-            int argb = ColourScale.diverging(v, scale);
-            g.setFill(Color.rgb(argb >> 16 & 0xff, argb >> 8 & 0xff, argb & 0xff));
-            g.fillRect(x0 + k, sy, 1.5, 8);
-        }
+        int bar = Math.max(2, (int) sw);
+        WritableImage strip = new WritableImage(bar, 1);
+        for (int k = 0; k < bar; k++) strip.getPixelWriter().setArgb(k, 0, ColourScale.diverging(lo + (scale - lo) * k / (bar - 1.0), scale));
+        g.drawImage(strip, x0, sy, sw, 8);
         g.setStroke(Color.web("#d1d5db"));
         g.strokeRect(Math.round(x0) + 0.5, Math.round(sy) + 0.5, Math.round(sw) - 1, 7);
         g.setFill(TEXT);
