@@ -68,10 +68,14 @@ public final class ColourLegend extends Region {
         double barW = Math.max(40, w - left - 14);
         double barY = 20;
         double barH = 10;
-        // The bar: one image, scaled with smoothing (a fill per pixel column would be hundreds of commands).
-        WritableImage strip = new WritableImage(256, 1);
-        for (int i = 0; i < 256; i++) strip.getPixelWriter().setArgb(i, 0, ColourScale.ramp(i / 255.0));
-        g.setImageSmoothing(true);
+        // The bar: one image (a fill per pixel column would be hundreds of canvas commands). Two rows
+        // and no smoothing: the software pipeline smooths a one-row image with garbage from beyond it.
+        WritableImage strip = new WritableImage(256, 2);
+        for (int i = 0; i < 256; i++) {
+            strip.getPixelWriter().setArgb(i, 0, ColourScale.ramp(i / 255.0));
+            strip.getPixelWriter().setArgb(i, 1, ColourScale.ramp(i / 255.0));
+        }
+        g.setImageSmoothing(false);
         g.drawImage(strip, left, barY, barW, barH);
         g.setStroke(Color.web("#d1d5db"));
         g.setLineWidth(1);

@@ -71,7 +71,7 @@ public final class ConfusionMatrixView extends Region {
         double labelW = 0;
         for (int c = 0; c < n; c++) labelW = Math.max(labelW, GridHeatmap.textWidth(rowLabel(m, c), FONT));
         labelW = Math.min(labelW, w * 0.3);
-        double top = 34;
+        double top = 44;
         double left = labelW + 10;
         double side = Math.max(20, Math.min(w - left - BARS - 16, h - top - 6));
         double cell = side / n;
@@ -83,7 +83,7 @@ public final class ConfusionMatrixView extends Region {
         g.fillText(VisualText.format("confusion.title", m.accuracy() * 100), 0, 0);
         g.setFont(FONT);
         g.setTextAlign(TextAlignment.CENTER);
-        g.fillText(VisualText.get("confusion.predicted"), left + side / 2, 14);
+        g.fillText(VisualText.get("confusion.predicted"), left + side / 2, 17);
         for (int c = 0; c < n; c++) {
             long total = m.rowTotal(c);
             for (int p = 0; p < n; p++) {

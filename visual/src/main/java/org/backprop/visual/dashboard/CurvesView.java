@@ -79,8 +79,7 @@ public final class CurvesView extends VBox {
     public enum XAxisUnit { ITERATION, EPOCH }
 
     private static final Color CURRENT = new Color(0x25, 0x63, 0xeb);
-    private static final Color CURRENT_RAW = new Color(0x25, 0x63, 0xeb, 0x55);
-    private static final Color CURRENT_EPOCH = new Color(0x1e, 0x3a, 0x8a);
+    private static final Color CURRENT_RAW = new Color(0x25, 0x63, 0xeb, 0x38);
     private static final Color VALIDATION = new Color(0xea, 0x58, 0x0c);
     private static final Color[] EARLIER = {
             new Color(0x7c, 0x3a, 0xed), new Color(0x05, 0x96, 0x69), new Color(0xdb, 0x27, 0x77),
@@ -94,6 +93,7 @@ public final class CurvesView extends VBox {
     private static final Stroke DASHED = new BasicStroke(1.4f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1, new float[]{5, 3}, 0);
     private static final java.awt.Shape DOT = new Ellipse2D.Double(-3, -3, 6, 6);
     private static final java.awt.Shape SMALL_DOT = new Ellipse2D.Double(-2, -2, 4, 4);
+    private static final int MAX_MARKERS = 40;
 
     private final ObservableList<CurveRun> runs;
     private final ObjectProperty<Metric> metric = new SimpleObjectProperty<>(this, "metric", Metric.LOSS);
@@ -144,6 +144,7 @@ public final class CurvesView extends VBox {
         plot.setDomainGridlineStroke(new BasicStroke(1f));
         plot.setRangeGridlineStroke(new BasicStroke(1f));
         plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
+        plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD); // later lines on top
         plot.setNoDataMessage(VisualText.get("curves.empty"));
         plot.setNoDataMessageFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
         plot.setNoDataMessagePaint(TEXT);
@@ -328,14 +329,12 @@ public final class CurvesView extends VBox {
                     // The faint raw line at half the resolution: it is noise around the smoothed one, and a
                     // zig-zag of thousands of segments is what costs a software renderer most.
                     if (smoothed) add(entries, tag + "raw", r.series(Series.MINIBATCH_LOSS), iterations, buckets / 2, xScale, CURRENT_RAW, THIN, null, true);
-                    add(entries, tag + "loss", smoothed ? r.smoothedLoss() : r.series(Series.MINIBATCH_LOSS), iterations, buckets, xScale, CURRENT, SOLID, null, true);
-                    add(entries, tag + "epoch", r.series(Series.TRAIN_LOSS), iterations, buckets, xScale, CURRENT_EPOCH, THIN, SMALL_DOT, false);
+                    add(entries, tag + "loss", smoothed ? r.smoothedLoss() : r.series(Series.MINIBATCH_LOSS), iterations, buckets, xScale, CURRENT, SOLID, null, true, smoothed);
                     add(entries, tag + "val", r.series(Series.VALIDATION_LOSS), iterations, buckets, xScale, VALIDATION, SOLID, DOT, true);
                     legendItems.add(legendLine(CURRENT, false, VisualText.get(smoothed ? "curves.series.lossSmoothed" : "curves.series.loss")));
-                    legendItems.add(legendDot(CURRENT_EPOCH, VisualText.get("curves.series.epochLoss")));
                     legendItems.add(legendLine(VALIDATION, true, VisualText.get("curves.series.validationLoss")));
                 } else {
-                    add(entries, tag + "loss", smoothed ? r.smoothedLoss() : r.series(Series.MINIBATCH_LOSS), iterations, buckets, xScale, c, DASHED, null, true);
+                    add(entries, tag + "loss", smoothed ? r.smoothedLoss() : r.series(Series.MINIBATCH_LOSS), iterations, buckets, xScale, c, DASHED, null, true, smoothed);
                     add(entries, tag + "val", r.series(Series.VALIDATION_LOSS), iterations, buckets, xScale, c, THIN, DOT, true);
                     legendItems.add(legendLine(c, false, runName(r)));
                 }
@@ -384,13 +383,24 @@ public final class CurvesView extends VBox {
 
     private void add(List<LineDataset.Entry> out, String key, SeriesBuffer data, Range iterations, int buckets,
                      double xScale, Color paint, Stroke stroke, java.awt.Shape shape, boolean line) {
+        add(out, key, data, iterations, buckets, xScale, paint, stroke, shape, line, false);
+    }
+
+    /**
+     * @param trend a smoothed line: one mean per pixel column (its extremes would be noise again);
+     *              otherwise each column's first, lowest, highest and last point
+     */
+    private void add(List<LineDataset.Entry> out, String key, SeriesBuffer data, Range iterations, int buckets,
+                     double xScale, Color paint, Stroke stroke, java.awt.Shape shape, boolean line, boolean trend) {
         if (data.size() == 0) return;
         Decimator.Line l = lines.computeIfAbsent(key, k -> new Decimator.Line());
         double x0 = iterations == null ? data.x(0) : iterations.getLowerBound();
         double x1 = iterations == null ? data.lastX() : iterations.getUpperBound();
         if (!(x1 > x0)) x1 = x0 + 1;
-        Decimator.decimate(data.xs(), data.ys(), data.size(), x0, x1, buckets, l);
-        out.add(new LineDataset.Entry(key, l, xScale, paint, stroke, shape, line));
+        if (trend) Decimator.decimateMean(data.xs(), data.ys(), data.size(), x0, x1, buckets, l);
+        else Decimator.decimate(data.xs(), data.ys(), data.size(), x0, x1, buckets, l);
+        // Markers show where the few measurements are; hundreds of them would only be a thick line.
+        out.add(new LineDataset.Entry(key, l, xScale, paint, stroke, l.size() <= MAX_MARKERS ? shape : null, line));
     }
 
     private double plotWidth() {
@@ -407,13 +417,6 @@ public final class CurvesView extends VBox {
         Label label = new Label(text, graphic);
         label.getStyleClass().add("curves-legend-item");
         label.setUserData(c.getRGB() + (dot ? "o" : "-"));
-        return label;
-    }
-
-    private static Node legendDot(Color c, String text) {
-        Label label = new Label(text, new Circle(3, fx(c)));
-        label.getStyleClass().add("curves-legend-item");
-        label.setUserData(c.getRGB() + ".");
         return label;
     }
 

@@ -82,11 +82,49 @@ public final class Decimator {
         emit(x, y, first, min, max, last, out);
     }
 
-    /** Points before the visible range fall in bucket -1, after it in {@code buckets}: both kept as they are. */
+    /**
+     * One point per pixel column, the mean of the column's points: for a line that is already a
+     * trend (the smoothed loss), where the column's extremes would be noise again. Short lines pass
+     * through unchanged; the point on each side of the visible range is kept.
+     */
+    public static void decimateMean(double[] x, double[] y, int n, double x0, double x1, int buckets, Line out) {
+        out.clear();
+        if (n == 0) return;
+        buckets = Math.max(1, buckets);
+        int from = Math.max(0, lowerBound(x, n, x0) - 1);
+        int to = Math.min(n, upperBound(x, n, x1) + 1);
+        if (to - from <= buckets) {
+            for (int i = from; i < to; i++) if (Double.isFinite(y[i])) out.add(x[i], y[i]);
+            return;
+        }
+        double width = x1 - x0;
+        int bucket = Integer.MIN_VALUE;
+        double sx = 0, sy = 0;
+        int count = 0;
+        for (int i = from; i < to; i++) {
+            if (!Double.isFinite(y[i])) continue;
+            int b = bucketOf(x[i], x0, width, buckets);
+            if (b != bucket) {
+                if (count > 0) out.add(sx / count, sy / count);
+                bucket = b;
+                sx = sy = 0;
+                count = 0;
+            }
+            sx += x[i];
+            sy += y[i];
+            count++;
+        }
+        if (count > 0) out.add(sx / count, sy / count);
+    }
+
+    /**
+     * Points before the visible range fall in bucket -1, after it in {@code buckets}: both kept as
+     * they are. A point exactly on the right edge belongs to the last column.
+     */
     private static int bucketOf(double x, double x0, double width, int buckets) {
         if (x < x0) return -1;
-        int b = (int) ((x - x0) / width * buckets);
-        return Math.min(b, buckets);
+        if (x > x0 + width) return buckets;
+        return Math.min((int) ((x - x0) / width * buckets), buckets - 1);
     }
 
     /** The bucket's four points in x order, each once. */

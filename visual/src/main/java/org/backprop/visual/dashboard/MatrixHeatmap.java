@@ -123,12 +123,19 @@ public final class MatrixHeatmap extends Region {
 
         // The scale: -s .. 0 .. +s, or 0 .. s for magnitudes.
         double sy = y0 + drawH + AXIS + 4;
-        double sw = Math.min(220, w - x0 - 4);
+        String caption = VisualText.get(shown.magnitudes() ? "matrix.scale.blocks" : "matrix.scale.signed");
+        double captionW = GridHeatmap.textWidth(caption, FONT);
+        double sw = Math.max(60, Math.min(200, w - x0 - captionW - 14));
         // One image for the bar (a fill per pixel column would be hundreds of canvas commands).
         double lo = shown.magnitudes() ? 0 : -scale;
         int bar = Math.max(2, (int) sw);
-        WritableImage strip = new WritableImage(bar, 1);
-        for (int k = 0; k < bar; k++) strip.getPixelWriter().setArgb(k, 0, ColourScale.diverging(lo + (scale - lo) * k / (bar - 1.0), scale));
+        WritableImage strip = new WritableImage(bar, 2);
+        for (int k = 0; k < bar; k++) {
+            int argb = ColourScale.diverging(lo + (scale - lo) * k / (bar - 1.0), scale);
+            strip.getPixelWriter().setArgb(k, 0, argb);
+            strip.getPixelWriter().setArgb(k, 1, argb);
+        }
+        g.setImageSmoothing(false);
         g.drawImage(strip, x0, sy, sw, 8);
         g.setStroke(Color.web("#d1d5db"));
         g.strokeRect(Math.round(x0) + 0.5, Math.round(sy) + 0.5, Math.round(sw) - 1, 7);
@@ -138,8 +145,9 @@ public final class MatrixHeatmap extends Region {
         g.fillText(shown.magnitudes() ? "0" : Numbers.compact(-scale), x0, sy + 10);
         g.setTextAlign(TextAlignment.RIGHT);
         g.fillText(Numbers.compact(scale), x0 + sw, sy + 10);
-        g.setTextAlign(TextAlignment.CENTER);
-        g.fillText(VisualText.get(shown.magnitudes() ? "matrix.scale.blocks" : "matrix.scale.signed"), x0 + sw / 2, sy + 10);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(caption, x0 + sw + 8, sy + 4);
     }
 
     private String describe(double x, double y) {

@@ -88,6 +88,19 @@ class DecimatorTest {
     }
 
     @Test
+    void aTrendLineBecomesOneMeanPerPixelColumn() {
+        int n = 100_000;
+        double[] x = new double[n], y = new double[n];
+        for (int i = 0; i < n; i++) { x[i] = i; y[i] = (i % 2 == 0) ? 1 : 3; } // mean 2 everywhere
+        Decimator.Line out = new Decimator.Line();
+        Decimator.decimateMean(x, y, n, 0, n - 1, 500, out);
+        assertTrue(out.size() >= 500 && out.size() <= 502, "one point per column: " + out.size());
+        for (int i = 0; i < out.size(); i++) assertEquals(2, out.y(i), 0.02, "the column mean, not its extremes");
+        Decimator.decimateMean(new double[]{1, 2}, new double[]{5, 6}, 2, 1, 2, 500, out);
+        assertEquals(2, out.size(), "a short line passes through");
+    }
+
+    @Test
     void nearestFindsTheClosestX() {
         double[] x = {1, 5, 9};
         assertEquals(0, Decimator.nearest(x, 3, -3));
