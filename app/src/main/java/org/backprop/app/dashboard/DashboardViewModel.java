@@ -161,7 +161,7 @@ public final class DashboardViewModel {
      * stays for comparison, unless it never trained (then this one takes its place).
      */
     private void startRun() {
-        if (!runs.isEmpty() && runs.get(runs.size() - 1).isEmpty()) {
+        if (!runs.isEmpty() && !runs.get(runs.size() - 1).trained()) {
             projects.remove(runs.remove(runs.size() - 1));
             runNumber--;
         }

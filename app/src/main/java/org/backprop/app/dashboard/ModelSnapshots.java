@@ -58,6 +58,7 @@ final class ModelSnapshots {
     // UI thread only:
     private long lastStart = Long.MIN_VALUE / 2;
     private long interval = MIN_INTERVAL_NANOS;
+    private boolean forcePending; // a pause or the end came while a snapshot was under way
 
     ModelSnapshots(TrainingSession session, Executor background, FrameCoalescer ui, Consumer<Result> onUi) {
         this.session = session;
@@ -70,7 +71,10 @@ final class ModelSnapshots {
     void maybeTake(boolean force) {
         long now = System.nanoTime();
         if (closed || (!force && now - lastStart < interval)) return;
-        if (!inFlight.compareAndSet(false, true)) return;
+        if (!inFlight.compareAndSet(false, true)) {
+            forcePending |= force; // taken when the one under way is done: the final state must show
+            return;
+        }
         lastStart = now;
         session.runBetweenIterations(net -> {
             // Training thread (or the caller, when idle): copy, then leave at once.
@@ -119,8 +123,14 @@ final class ModelSnapshots {
             System.getLogger(ModelSnapshots.class.getName()).log(System.Logger.Level.DEBUG, "snapshot failed", e);
         } finally {
             long cost = System.nanoTime() - t0;
-            ui.post(() -> interval = Math.max(MIN_INTERVAL_NANOS, 10 * cost));
             inFlight.set(false);
+            ui.post(() -> {
+                interval = Math.max(MIN_INTERVAL_NANOS, 10 * cost);
+                if (forcePending) {
+                    forcePending = false;
+                    maybeTake(true);
+                }
+            });
         }
     }
 

@@ -80,8 +80,8 @@ public final class CurveRun {
         version++;
     }
 
-    public boolean isEmpty() {
-        for (SeriesBuffer b : series.values()) if (b.size() > 0) return false;
-        return true;
+    /** Whether any iteration was trained (a snapshot of the initial model alone does not count). */
+    public boolean trained() {
+        return series.get(Series.MINIBATCH_LOSS).size() > 0;
     }
 }
