@@ -30,14 +30,15 @@ import java.util.function.Consumer;
  * data set, the confusion matrix of the test part and the accuracy on the training part, and each
  * layer's weights for the network view. Results reach the UI through the frame coalescer.
  *
- * <p>One snapshot at a time, at most every {@link #MIN_INTERVAL_NANOS}, and never more than a
- * tenth of the time: a slow evaluation (a large test set) is taken less often.
+ * <p>One snapshot at a time, at most every {@link #MIN_INTERVAL_NANOS}, and busy at most a
+ * twentieth of the time: a slow evaluation (a large test set) is taken less often. On two cores
+ * that thread competes with training itself.
  */
 final class ModelSnapshots {
     static final long MIN_INTERVAL_NANOS = 250_000_000L;
     static final int GRID = 72;
-    /** Training accuracy is measured on at most this many rows (the first ones; the split is shuffled). */
-    static final int TRAIN_ROWS = 2_000;
+    /** Training accuracy is measured on about this many rows, evenly spread over the training part. */
+    static final int TRAIN_ROWS = 1_000;
     /** Weight matrices larger than this are not copied for the network view. */
     static final long MAX_WEIGHTS = 1 << 20;
 
@@ -125,7 +126,7 @@ final class ModelSnapshots {
             long cost = System.nanoTime() - t0;
             inFlight.set(false);
             ui.post(() -> {
-                interval = Math.max(MIN_INTERVAL_NANOS, 10 * cost);
+                interval = Math.max(MIN_INTERVAL_NANOS, 20 * cost);
                 if (forcePending) {
                     forcePending = false;
                     maybeTake(true);
@@ -221,16 +222,20 @@ final class ModelSnapshots {
     }
 
     private double accuracy(DataSet train) {
-        int n = Math.min(TRAIN_ROWS, train.numExamples());
-        INDArray x = n == train.numExamples() ? train.getFeatures()
-                : train.getFeatures().get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, n), org.nd4j.linalg.indexing.NDArrayIndex.all());
-        INDArray y = n == train.numExamples() ? train.getLabels()
-                : train.getLabels().get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, n), org.nd4j.linalg.indexing.NDArrayIndex.all());
+        // Every k-th row, so that a file sorted by class is sampled fairly.
+        int total = train.numExamples();
+        int stride = (total + TRAIN_ROWS - 1) / TRAIN_ROWS;
+        INDArray x = train.getFeatures();
+        INDArray y = train.getLabels();
+        if (stride > 1) {
+            x = x.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, stride, total), org.nd4j.linalg.indexing.NDArrayIndex.all());
+            y = y.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, stride, total), org.nd4j.linalg.indexing.NDArrayIndex.all());
+        }
         double[][] out = output(x).toDoubleMatrix();
         double[][] labels = y.toDoubleMatrix();
         int right = 0;
-        for (int i = 0; i < n; i++) if (classOf(out[i]) == classOf(labels[i])) right++;
-        return (double) right / n;
+        for (int i = 0; i < out.length; i++) if (classOf(out[i]) == classOf(labels[i])) right++;
+        return (double) right / out.length;
     }
 
     // ---- weights -----------------------------------------------------------------------------
