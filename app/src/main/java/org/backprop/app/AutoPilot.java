@@ -19,12 +19,16 @@ import java.nio.file.Path;
  * can. {@code -Dworkbench.screenshot=PATH} writes a PNG of the window and quits:
  * {@code workbench.screenshotAfterMs} (default 1500) after training started (after the project
  * opened, without autotrain), or as soon as the run ends, whichever is first, so that the
- * picture does not depend on how busy the machine is.
+ * picture does not depend on how busy the machine is; {@code workbench.screenshotAtIteration=N}
+ * takes it as soon as training reaches iteration N instead (the same picture on any machine).
+ * {@code -Dworkbench.tab=dashboard} shows the training dashboard instead of the network.
  */
 final class AutoPilot {
     static final String AUTOTRAIN = "workbench.autotrain";
     static final String SCREENSHOT = "workbench.screenshot";
     static final String SCREENSHOT_AFTER_MS = "workbench.screenshotAfterMs";
+    static final String TAB = "workbench.tab";
+    static final String SCREENSHOT_AT_ITERATION = "workbench.screenshotAtIteration";
     /** Lets the last frame reach the chart before the picture is taken. */
     private static final Duration SETTLE = Duration.millis(300);
     private static final System.Logger LOG = System.getLogger(AutoPilot.class.getName());
@@ -40,17 +44,27 @@ final class AutoPilot {
         this.screenshot = screenshot;
     }
 
-    static void install(WorkbenchViewModel vm, Scene scene) {
+    static void install(WorkbenchViewModel vm, Scene scene, Runnable showDashboard) {
+        if ("dashboard".equals(System.getProperty(TAB))) showDashboard.run();
         boolean autotrain = Boolean.getBoolean(AUTOTRAIN);
         String file = System.getProperty(SCREENSHOT);
         if (!autotrain && file == null) return;
         AutoPilot pilot = new AutoPilot(vm, scene, file == null ? null : Path.of(file));
         Duration after = Duration.millis(Long.getLong(SCREENSHOT_AFTER_MS, 1500));
+        Long atIteration = Long.getLong(SCREENSHOT_AT_ITERATION);
         // Whatever happens first: training can start, or a problem is shown.
         pilot.once(() -> {
             if (autotrain) vm.train();
-            pilot.shootAfter(after);
+            if (atIteration == null) pilot.shootAfter(after);
         });
+        if (atIteration != null) {
+            boolean[] scheduled = {false};
+            vm.iterationProperty().addListener((o, was, it) -> {
+                if (it.longValue() < atIteration || scheduled[0]) return;
+                scheduled[0] = true;
+                pilot.shootAfter(Duration.millis(150)); // the dashboard redraws at 10 Hz
+            });
+        }
         if (autotrain) {
             vm.stateProperty().addListener((o, was, s) -> {
                 if (s == State.FINISHED || s == State.STOPPED || s == State.FAILED) pilot.shootAfter(SETTLE);

@@ -4,6 +4,9 @@ import javafx.application.Application;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.backprop.app.dashboard.DashboardSources;
+import org.backprop.app.dashboard.DashboardView;
+import org.backprop.app.dashboard.DashboardViewModel;
 import org.backprop.app.i18n.Messages;
 import org.backprop.app.lesson.Language;
 import org.backprop.app.lesson.LessonMode;
@@ -51,7 +54,9 @@ public final class WorkbenchApp extends Application {
         FrameCoalescer ui = new FrameCoalescer();
         background = BackgroundThreads.create();
         vm = new WorkbenchViewModel(ui, background, new MemoryProbe());
-        view = new WorkbenchView(vm, () -> stage);
+        // The dashboard reads the gradients through DashboardSources: the interim probe until telemetry is merged.
+        DashboardViewModel dashboard = new DashboardViewModel(ui, background, vm, DashboardSources::interim);
+        view = new WorkbenchView(vm, new DashboardView(dashboard, vm, () -> stage), () -> stage);
 
         Scene scene = new Scene(view.root(), 1280, 800);
         scene.getStylesheets().add(Assets.stylesheet());
@@ -66,7 +71,7 @@ public final class WorkbenchApp extends Application {
 
         pump = new FramePump(ui, FRAME_INTERVAL);
         pump.start();
-        AutoPilot.install(vm, scene);
+        AutoPilot.install(vm, scene, view::showDashboard);
         StepModeOnStart.install(vm.stepThrough());
         stage.show();
 

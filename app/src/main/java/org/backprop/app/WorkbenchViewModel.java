@@ -65,6 +65,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
     private final ReadOnlyLongWrapper memoryUsed = new ReadOnlyLongWrapper(this, "memoryUsed");
     private final ReadOnlyIntegerWrapper busy = new ReadOnlyIntegerWrapper(this, "busy");
     private final ReadOnlyObjectWrapper<Problem> problem = new ReadOnlyObjectWrapper<>(this, "problem");
+    private final ReadOnlyObjectWrapper<TrainingSession> sessionShown = new ReadOnlyObjectWrapper<>(this, "session");
 
     private final BooleanBinding ready = backend.isNotNull();
     private final BooleanBinding idle = busy.isEqualTo(0);
@@ -269,6 +270,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
         session = s;
         s.onStateChange(st -> ui.markDirty());
         failureReported = false;
+        sessionShown.set(s);
         project.set(s.project());
         projectFile.set(file);
         layers.setAll(LayerRow.of(s.project().network(), s.network().layers()));
@@ -360,6 +362,12 @@ public final class WorkbenchViewModel implements AutoCloseable {
     public BooleanBinding canSaveProperty() { return canSave; }
     /** The step mode: the open project's training iteration explained step by step. */
     public StepThroughViewModel stepThrough() { return stepThrough; }
+
+    /**
+     * The session being shown, or null: for views that read its metrics themselves (the
+     * dashboard). Set on the UI thread before the session first trains.
+     */
+    public ReadOnlyObjectProperty<TrainingSession> sessionProperty() { return sessionShown.getReadOnlyProperty(); }
 
     /** For tests and diagnostics: the session being shown, or null. */
     TrainingSession session() { return session; }

@@ -26,6 +26,22 @@ final class TestProjects {
         return f;
     }
 
+    /**
+     * The long xor with linear layers and a huge plain-SGD step: the loss overflows to infinity and
+     * then NaN within a few iterations, which must pause the run.
+     */
+    static Path divergingXor(Path dir) throws Exception {
+        Project p = xor();
+        var layers = p.network().layers().stream()
+                .map(l -> l.type() == org.backprop.engine.project.LayerType.INPUT ? l : l.with("activation", "identity"))
+                .toList();
+        Project diverging = p.withNetwork(new org.backprop.engine.project.NetworkSpec(layers, p.network().edges()))
+                .withTraining(p.training().withEpochs(1_000_000).withOptimizer(org.backprop.engine.project.OptimizerSpec.sgd(1e6)));
+        Path f = dir.resolve("diverging-xor.bpw.json");
+        ProjectFiles.write(diverging, f);
+        return f;
+    }
+
     static Path write(Path dir, String name, String text) throws Exception {
         Path f = dir.resolve(name);
         Files.writeString(f, text);

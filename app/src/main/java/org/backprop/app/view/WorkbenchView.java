@@ -8,11 +8,14 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.backprop.app.WorkbenchViewModel;
+import org.backprop.app.dashboard.DashboardView;
 import org.backprop.app.i18n.Messages;
 import org.backprop.app.stepthrough.StepThroughView;
 import org.backprop.engine.project.Project;
@@ -23,7 +26,8 @@ import java.util.function.Supplier;
 
 /**
  * The workbench window's content: menu and toolbar on top, the layer list on the left, the
- * network diagram over the live loss chart in the middle, the status bar at the foot.
+ * network diagram over the live loss chart in the middle (with the training dashboard on a
+ * second tab, when there is one), the status bar at the foot.
  * Binds to the view model; holds no state of its own.
  */
 public final class WorkbenchView {
@@ -33,15 +37,23 @@ public final class WorkbenchView {
     private final LossChart chart = new LossChart();
     private final NetworkDiagram diagram = new NetworkDiagram();
     private final StepThroughView stepView;
+    private final DashboardView dashboard;
+    private TabPane tabs;
 
     public WorkbenchView(WorkbenchViewModel vm, Supplier<Window> window) {
+        this(vm, null, window);
+    }
+
+    /** @param dashboard shown on a tab beside the network, or null for none */
+    public WorkbenchView(WorkbenchViewModel vm, DashboardView dashboard, Supplier<Window> window) {
         this.vm = vm;
         this.window = window;
+        this.dashboard = dashboard;
         root.getStyleClass().add("workbench");
         root.setTop(new VBox(WorkbenchMenu.create(actions(), vm.canSaveProperty(), vm.stepThrough().activeProperty()),
                 TrainingToolbar.create(vm)));
         Node layers = layersPanel();
-        Node centre = centre();
+        Node centre = dashboard == null ? centre() : tabs(centre(), dashboard);
         BorderPane.setMargin(layers, new Insets(10, 0, 10, 10));
         BorderPane.setMargin(centre, new Insets(10));
         root.setLeft(layers);
@@ -100,6 +112,34 @@ public final class WorkbenchView {
         VBox box = new VBox(panelTitle("panel.layers"), table, name, description);
         box.getStyleClass().addAll("panel", "layers-panel");
         return box;
+    }
+
+    private Node tabs(Node network, DashboardView dash) {
+        Tab networkTab = new Tab(Messages.get("tab.network"), network);
+        networkTab.setId("tab-network");
+        Tab dashboardTab = new Tab(Messages.get("tab.dashboard"), dash.root());
+        dashboardTab.setId("tab-dashboard");
+        tabs = new TabPane(networkTab, dashboardTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("centre-tabs");
+        tabs.getStyleClass().add("centre-tabs");
+        dash.showingProperty().bind(dashboardTab.selectedProperty());
+        return tabs;
+    }
+
+    /** Brings the dashboard's tab to the front (no-op without a dashboard). */
+    public void showDashboard() {
+        if (tabs != null) tabs.getSelectionModel().select(1);
+    }
+
+    /** Brings the network's tab to the front. */
+    public void showNetwork() {
+        if (tabs != null) tabs.getSelectionModel().select(0);
+    }
+
+    /** The dashboard, or null. */
+    public DashboardView dashboard() {
+        return dashboard;
     }
 
     private Node centre() {

@@ -14,7 +14,9 @@ import org.nd4j.linalg.indexing.SpecifiedIndex;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -27,7 +29,8 @@ import java.util.function.Consumer;
  * given seed: the same project gives the same losses, bit for bit.
  *
  * <p>Metrics go to a {@link MetricsLog} that readers poll; state changes (rare) go to
- * listeners, called on the training thread.
+ * listeners, called on the training thread. Code that must touch the model while it trains
+ * (DL4J models are not thread-safe) goes through {@link #runBetweenIterations}.
  */
 public final class TrainingSession implements AutoCloseable {
 
@@ -44,6 +47,7 @@ public final class TrainingSession implements AutoCloseable {
     private final List<TrainingListener> dl4jListeners = new CopyOnWriteArrayList<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
+    private final Queue<Consumer<CompiledNetwork>> betweenIterations = new ConcurrentLinkedQueue<>();
 
     private volatile CompiledNetwork network;
     private volatile State state = State.READY;
@@ -54,6 +58,7 @@ public final class TrainingSession implements AutoCloseable {
     private boolean pauseRequested;
     private boolean stopRequested;
     private int stepsRequested;
+    private boolean running; // a worker is inside run(): tasks wait for it
 
     public TrainingSession(Project project, PreparedData data) throws CompileException {
         this(project, data, null);
@@ -101,6 +106,40 @@ public final class TrainingSession implements AutoCloseable {
     public void addTrainingListener(TrainingListener listener) {
         dl4jListeners.add(listener);
         network.model().addListeners(listener);
+    }
+
+    /**
+     * Runs {@code task} with the model at a moment when no iteration is under way, so that it can
+     * read the model (an output, a copy of the parameters) without racing training: on the
+     * training thread between two iterations (also while paused) when a run is in progress,
+     * otherwise at once on the calling thread, holding the session's lock so that no run starts
+     * meanwhile. Tasks delay training and block the session's controls while they run: keep them
+     * short (copy what you need, work on the copy elsewhere). A task that throws is dropped.
+     */
+    public void runBetweenIterations(Consumer<CompiledNetwork> task) {
+        lock.lock();
+        try {
+            if (running) {
+                betweenIterations.add(task);
+                changed.signalAll(); // a paused worker wakes to run it
+            } else {
+                runTask(task);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void runPendingTasks() {
+        for (Consumer<CompiledNetwork> t; (t = betweenIterations.poll()) != null; ) runTask(t);
+    }
+
+    private void runTask(Consumer<CompiledNetwork> task) {
+        try {
+            task.accept(network);
+        } catch (RuntimeException e) {
+            // An observer's failure must not stop training.
+        }
     }
 
     public void start() {
@@ -211,6 +250,7 @@ public final class TrainingSession implements AutoCloseable {
 
     private void launch() {
         stopRequested = false;
+        running = true;
         worker = new Thread(this::run, "training-" + project.name());
         worker.setDaemon(true);
         worker.start();
@@ -266,11 +306,20 @@ public final class TrainingSession implements AutoCloseable {
         } catch (Throwable t) {
             failure = t;
             setState(State.FAILED);
+        } finally {
+            lock.lock();
+            try {
+                running = false;
+                runPendingTasks(); // queued before the run ended; later ones run on their caller
+            } finally {
+                lock.unlock();
+            }
         }
     }
 
     /** Blocks while paused; false when the run must stop. */
     private boolean awaitTurn() throws InterruptedException {
+        runPendingTasks();
         lock.lock();
         try {
             while (true) {
@@ -284,6 +333,15 @@ public final class TrainingSession implements AutoCloseable {
                     return true;
                 }
                 if (state != State.PAUSED) setStateLocked(State.PAUSED);
+                if (!betweenIterations.isEmpty()) {
+                    lock.unlock();
+                    try {
+                        runPendingTasks();
+                    } finally {
+                        lock.lock();
+                    }
+                    continue;
+                }
                 changed.signalAll(); // a step just finished: wake awaitIdle callers
                 changed.await();
             }

@@ -117,6 +117,39 @@ class TrainingSessionTest {
         }
     }
 
+    @Test
+    void tasksBetweenIterationsRunOnTheTrainingThreadWhileRunningAndPausedAndOnTheCallerWhenIdle() throws Exception {
+        try (TrainingSession s = session(circle(100_000))) {
+            // Idle: at once, on the caller.
+            Thread[] ranOn = new Thread[1];
+            s.runBetweenIterations(net -> ranOn[0] = Thread.currentThread());
+            assertSame(Thread.currentThread(), ranOn[0]);
+
+            s.start();
+            waitFor(() -> s.metrics().size() >= 5);
+            var running = new java.util.concurrent.CompletableFuture<String>();
+            s.runBetweenIterations(net -> running.complete(Thread.currentThread().getName() + " " + net.model().params().length()));
+            assertTrue(running.get(10, TimeUnit.SECONDS).startsWith("training-"), running.get());
+
+            s.pause();
+            assertTrue(s.awaitIdle(10, TimeUnit.SECONDS));
+            int paused = s.metrics().size();
+            var whilePaused = new java.util.concurrent.CompletableFuture<Integer>();
+            s.runBetweenIterations(net -> whilePaused.complete(s.metrics().size()));
+            assertEquals(paused, whilePaused.get(10, TimeUnit.SECONDS), "runs while paused, without training on");
+            assertEquals(TrainingSession.State.PAUSED, s.state());
+
+            // A failing task is dropped; training goes on.
+            s.runBetweenIterations(net -> { throw new IllegalStateException("observer bug"); });
+            s.resume();
+            waitFor(() -> s.metrics().size() > paused + 5);
+            s.stop();
+            var afterStop = new java.util.concurrent.CompletableFuture<Thread>();
+            s.runBetweenIterations(net -> afterStop.complete(Thread.currentThread()));
+            assertSame(Thread.currentThread(), afterStop.get(1, TimeUnit.SECONDS));
+        }
+    }
+
     private static double[] losses(Project p) throws Exception {
         try (TrainingSession s = session(p)) {
             s.start();
