@@ -161,10 +161,15 @@ public final class Edits {
             List<EdgeSpec> ins = now.inputsOf(l.id());
             List<EdgeSpec> outs = now.outputsOf(l.id());
             if (ins.size() == 1) {
-                String from = ins.get(0).from();
+                // The first bridge takes the place of the edge into the layer, the others follow it.
+                EdgeSpec in = ins.get(0);
+                int at = b.project.network().edges().indexOf(in);
                 for (EdgeSpec out : outs) {
-                    EdgeSpec bridge = EdgeSpec.forward(from, out.to());
-                    if (!b.project.network().edges().contains(bridge) && !from.equals(out.to())) b.addEdge(bridge);
+                    EdgeSpec bridge = EdgeSpec.forward(in.from(), out.to());
+                    if (b.project.network().edges().contains(bridge) || in.from().equals(out.to())) continue;
+                    if (b.project.network().edges().get(at).equals(in)) b.replaceEdge(in, bridge);
+                    else b.insertEdge(at + 1, bridge);
+                    at = b.project.network().edges().indexOf(bridge);
                 }
             }
             for (EdgeSpec e : List.copyOf(b.project.network().edges())) {

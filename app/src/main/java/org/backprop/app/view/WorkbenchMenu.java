@@ -9,12 +9,19 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCombination;
 import org.backprop.app.i18n.Messages;
 
-/** File (Open, Save, Save As, Quit) and Help (About), with the usual shortcuts. */
+import java.util.List;
+
+/**
+ * File (New, Open, Open Recent, Save, Save As, Quit), the menus other parts of the window
+ * contribute (the editor's Edit and View), and Help (About), with the usual shortcuts.
+ */
 final class WorkbenchMenu {
     private WorkbenchMenu() {}
 
     /** What the menu does; the view supplies the dialogs. */
     interface Actions {
+        void newProject();
+
         void open();
 
         void save();
@@ -26,16 +33,24 @@ final class WorkbenchMenu {
         void about();
     }
 
-    static MenuBar create(Actions actions, ObservableBooleanValue canSave) {
+    /**
+     * @param recent the Open Recent submenu
+     * @param more   menus between File and Help
+     */
+    static MenuBar create(Actions actions, ObservableBooleanValue canSave, Menu recent, List<Menu> more) {
+        MenuItem newProject = item("menu.file.new", "new", "Shortcut+N", actions::newProject);
         MenuItem open = item("menu.file.open", "open", "Shortcut+O", actions::open);
         MenuItem save = item("menu.file.save", "save", "Shortcut+S", actions::save);
         MenuItem saveAs = item("menu.file.saveAs", "save-as", "Shortcut+Shift+S", actions::saveAs);
         MenuItem quit = item("menu.file.quit", "quit", "Shortcut+Q", actions::quit);
         save.disableProperty().bind(Bindings.not(canSave));
         saveAs.disableProperty().bind(Bindings.not(canSave));
-        Menu file = new Menu(Messages.get("menu.file"), null, open, save, saveAs, new SeparatorMenuItem(), quit);
+        Menu file = new Menu(Messages.get("menu.file"), null, newProject, open, recent, new SeparatorMenuItem(),
+                save, saveAs, new SeparatorMenuItem(), quit);
         Menu help = new Menu(Messages.get("menu.help"), null, item("menu.help.about", "about", null, actions::about));
-        MenuBar bar = new MenuBar(file, help);
+        MenuBar bar = new MenuBar(file);
+        bar.getMenus().addAll(more);
+        bar.getMenus().add(help);
         bar.setId("menu-bar");
         return bar;
     }

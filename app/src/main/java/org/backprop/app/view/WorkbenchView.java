@@ -13,40 +13,44 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.backprop.app.WorkbenchViewModel;
+import org.backprop.app.editor.EditorView;
 import org.backprop.app.i18n.Messages;
 import org.backprop.engine.project.Project;
 import org.backprop.visual.chart.LossChart;
-import org.backprop.visual.diagram.NetworkDiagram;
 
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The workbench window's content: menu and toolbar on top, the layer list on the left, the
- * network diagram over the live loss chart in the middle, the status bar at the foot.
- * Binds to the view model; holds no state of its own.
+ * The workbench window's content: menu and toolbar on top; on the left the layer palette and
+ * the layer list; in the middle the network editor over the live loss chart; on the right the
+ * property sheet; the status bar at the foot. Binds to the view models; holds no state of its own.
  */
 public final class WorkbenchView {
     private final WorkbenchViewModel vm;
+    private final EditorView editor;
     private final Supplier<Window> window;
     private final BorderPane root = new BorderPane();
     private final LossChart chart = new LossChart();
-    private final NetworkDiagram diagram = new NetworkDiagram();
 
-    public WorkbenchView(WorkbenchViewModel vm, Supplier<Window> window) {
+    public WorkbenchView(WorkbenchViewModel vm, EditorView editor, Supplier<Window> window) {
         this.vm = vm;
+        this.editor = editor;
         this.window = window;
         root.getStyleClass().add("workbench");
-        root.setTop(new VBox(WorkbenchMenu.create(actions(), vm.canSaveProperty()), TrainingToolbar.create(vm)));
+        root.setTop(new VBox(WorkbenchMenu.create(actions(), vm.canSaveProperty(), editor.recentMenu(),
+                List.of(editor.editMenu(), editor.viewMenu())), TrainingToolbar.create(vm)));
         Node layers = layersPanel();
         Node centre = centre();
+        Node properties = editor.propertiesPanel();
         BorderPane.setMargin(layers, new Insets(10, 0, 10, 10));
         BorderPane.setMargin(centre, new Insets(10));
+        BorderPane.setMargin(properties, new Insets(10, 10, 10, 0));
         root.setLeft(layers);
         root.setCenter(centre);
-        root.setBottom(StatusBar.create(vm));
+        root.setRight(properties);
+        root.setBottom(StatusBar.create(vm, editor.viewModel().totalParametersProperty()));
 
-        diagram.setId("network-diagram");
-        diagram.modelProperty().bind(vm.diagramProperty());
         chart.setId("loss-chart");
         vm.setMetricsSink(chart);
         vm.problemProperty().addListener((o, was, p) -> {
@@ -62,12 +66,13 @@ public final class WorkbenchView {
         return chart;
     }
 
-    public NetworkDiagram diagram() {
-        return diagram;
+    public EditorView editor() {
+        return editor;
     }
 
     private Node layersPanel() {
-        var table = LayerTable.create(vm.layers());
+        var table = LayerTable.create(editor.viewModel().rows());
+        editor.bindLayerTable(table);
         VBox.setVgrow(table, Priority.ALWAYS);
         Label description = new Label();
         description.setId("project-description");
@@ -83,21 +88,19 @@ public final class WorkbenchView {
             Project p = vm.projectProperty().get();
             return p == null ? "" : p.name();
         }, vm.projectProperty()));
-        VBox box = new VBox(panelTitle("panel.layers"), table, name, description);
+        VBox box = new VBox(panelTitle("panel.palette"), editor.palette(), panelTitle("panel.layers"), table, name, description);
         box.getStyleClass().addAll("panel", "layers-panel");
         return box;
     }
 
     private Node centre() {
-        VBox diagramPanel = new VBox(panelTitle("panel.network"), diagram);
-        VBox.setVgrow(diagram, Priority.ALWAYS);
-        diagramPanel.getStyleClass().add("panel");
+        Node diagramPanel = editor.networkPanel();
         VBox chartPanel = new VBox(panelTitle("panel.training"), chart);
         VBox.setVgrow(chart, Priority.ALWAYS);
         chartPanel.getStyleClass().add("panel");
         SplitPane split = new SplitPane(diagramPanel, chartPanel);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.52);
+        split.setDividerPositions(0.6);
         split.getStyleClass().add("centre-split");
         return split;
     }
@@ -111,23 +114,28 @@ public final class WorkbenchView {
     private WorkbenchMenu.Actions actions() {
         return new WorkbenchMenu.Actions() {
             @Override
+            public void newProject() {
+                editor.newProject();
+            }
+
+            @Override
             public void open() {
-                Dialogs.chooseProjectToOpen(window.get(), vm.projectFileProperty().get()).ifPresent(vm::open);
+                editor.open();
             }
 
             @Override
             public void save() {
-                if (!vm.save()) saveAs();
+                editor.save();
             }
 
             @Override
             public void saveAs() {
-                Dialogs.chooseSaveTarget(window.get(), vm.projectFileProperty().get()).ifPresent(vm::saveAs);
+                editor.saveAs();
             }
 
             @Override
             public void quit() {
-                Platform.exit();
+                editor.whenSafe(Platform::exit);
             }
 
             @Override
