@@ -7,7 +7,9 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javafx.util.Duration;
+import org.backprop.app.editor.EditorViewModel;
 import org.backprop.engine.train.TrainingSession.State;
+import org.backprop.visual.editor.Selection;
 
 import javax.imageio.ImageIO;
 import java.io.IOException;
@@ -19,12 +21,14 @@ import java.nio.file.Path;
  * can. {@code -Dworkbench.screenshot=PATH} writes a PNG of the window and quits:
  * {@code workbench.screenshotAfterMs} (default 1500) after training started (after the project
  * opened, without autotrain), or as soon as the run ends, whichever is first, so that the
- * picture does not depend on how busy the machine is.
+ * picture does not depend on how busy the machine is. {@code -Dworkbench.select=ID} selects that
+ * layer in the editor first, so that the picture shows its properties.
  */
 final class AutoPilot {
     static final String AUTOTRAIN = "workbench.autotrain";
     static final String SCREENSHOT = "workbench.screenshot";
     static final String SCREENSHOT_AFTER_MS = "workbench.screenshotAfterMs";
+    static final String SELECT = "workbench.select";
     /** Lets the last frame reach the chart before the picture is taken. */
     private static final Duration SETTLE = Duration.millis(300);
     private static final System.Logger LOG = System.getLogger(AutoPilot.class.getName());
@@ -40,14 +44,16 @@ final class AutoPilot {
         this.screenshot = screenshot;
     }
 
-    static void install(WorkbenchViewModel vm, Scene scene) {
+    static void install(WorkbenchViewModel vm, EditorViewModel editor, Scene scene) {
         boolean autotrain = Boolean.getBoolean(AUTOTRAIN);
         String file = System.getProperty(SCREENSHOT);
         if (!autotrain && file == null) return;
         AutoPilot pilot = new AutoPilot(vm, scene, file == null ? null : Path.of(file));
         Duration after = Duration.millis(Long.getLong(SCREENSHOT_AFTER_MS, 1500));
+        String select = System.getProperty(SELECT);
         // Whatever happens first: training can start, or a problem is shown.
         pilot.once(() -> {
+            if (select != null) editor.select(Selection.layer(select));
             if (autotrain) vm.train();
             pilot.shootAfter(after);
         });

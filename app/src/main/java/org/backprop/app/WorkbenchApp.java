@@ -76,7 +76,7 @@ public final class WorkbenchApp extends Application {
 
         pump = new FramePump(ui, FRAME_INTERVAL);
         pump.start();
-        AutoPilot.install(vm, scene);
+        AutoPilot.install(vm, editor, scene);
         stage.show();
 
         vm.startRuntime(Nd4jRuntime::start);

@@ -20,11 +20,11 @@ final class LayerTable {
         table.setId("layer-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(Messages.get("layers.empty")));
-        table.getColumns().add(column("layers.column.layer", LayerRow::id, false, 76));
-        table.getColumns().add(column("layers.column.type", r -> VisualText.layerType(r.type()), false, 70));
-        table.getColumns().add(column("layers.column.units", LayerRow::units, true, 50));
+        table.getColumns().add(column("layers.column.layer", LayerRow::id, false, 64));
+        table.getColumns().add(column("layers.column.type", r -> VisualText.layerType(r.type()), false, 72));
+        table.getColumns().add(column("layers.column.units", LayerRow::units, true, 56));
         table.getColumns().add(column("layers.column.params",
-                r -> r.parameters() < 0 ? "" : Messages.format("layers.params", r.parameters()), true, 60));
+                r -> r.parameters() < 0 ? "" : Messages.format("layers.params", r.parameters()), true, 64));
         table.getColumns().forEach(c -> c.setSortable(false));
         return table;
     }
@@ -37,6 +37,7 @@ final class LayerTable {
         c.setReorderable(false);
         if (numeric) {
             c.getStyleClass().add("numeric");
+            c.setMinWidth(width); // numbers and their headers are never cut short
         }
         return c;
     }

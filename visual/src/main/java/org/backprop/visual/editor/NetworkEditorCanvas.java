@@ -136,6 +136,8 @@ public final class NetworkEditorCanvas extends Region {
 
     public ObjectProperty<EditorDiagram> modelProperty() { return model; }
 
+    public void setModel(EditorDiagram m) { model.set(m == null ? EditorDiagram.EMPTY : m); }
+
     public ObjectProperty<Selection> selectionProperty() { return selection; }
 
     /** Screen pixels per canvas unit. */
@@ -289,7 +291,9 @@ public final class NetworkEditorCanvas extends Region {
     private void placeAll() {
         cards.forEach((id, n) -> {
             double[] p = at(id);
-            n.root.relocate(p[0] - CARD_WIDTH / 2, p[1] - CARD_HEIGHT / 2);
+            // Not relocate(): a card's layout bounds include its shadow, which grows when selected.
+            n.root.setLayoutX(p[0] - CARD_WIDTH / 2);
+            n.root.setLayoutY(p[1] - CARD_HEIGHT / 2);
         });
         // A loop rises above the loops it spans, so that nested loops never share a line.
         for (LinkNodes n : links) {
