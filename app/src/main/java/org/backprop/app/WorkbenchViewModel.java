@@ -170,7 +170,13 @@ public final class WorkbenchViewModel implements AutoCloseable {
         openTicket++; // a session still being built is for an older project
         TrainingSession old = session;
         session = null;
-        if (old != null) background.execute(old::close);
+        if (old != null) {
+            try {
+                background.execute(old::close);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                old.close(); // shutting down (an edit committed as the window closes): close it here
+            }
+        }
         clearMetrics();
         failureReported = false;
         state.set(p == null ? null : State.READY);

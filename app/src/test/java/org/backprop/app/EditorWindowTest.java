@@ -111,6 +111,7 @@ class EditorWindowTest {
         robot.clickOn("#card-dense1");
         typeInto("units", "8");
         robot.clickOn("#card-output");
+        typeInto("units", "3");
         typeInto("units", "2");
         waitUntil("sizes from the compiler", () -> editor().analysed() && editor().totalParametersProperty().get() > 0);
         assertEquals(2 * 8 + 8 + 8 * 2 + 2, editor().totalParametersProperty().get());
@@ -189,6 +190,24 @@ class EditorWindowTest {
         onFx(() -> editor().setLayerProperty("output", "activation", "softmax"));
         waitUntil("softmax with mse: the validator's message", () -> editor().problems().stream()
                 .anyMatch(p -> p.contains("a softmax output needs the classification loss mcxent")));
+    }
+
+    @Test
+    void shortcutsInATextFieldEditTheTextNotTheNetwork() throws Exception {
+        robot.clickOn("#card-hidden");
+        typeInto("units", "6");
+        waitUntil("one edit", () -> editor().commands().canUndoProperty().get());
+        Project edited = onFx(() -> editor().project());
+        robot.clickOn(field("units"));
+        press(KeyCode.END);
+        robot.write("4");
+        press(KeyCode.HOME);
+        press(KeyCode.DELETE);
+        waitUntil("Delete took a character", () -> field("units").getText().equals("4"));
+        press(KeyCode.CONTROL, KeyCode.Z);
+        waitUntil("Undo took the typing back", () -> !field("units").getText().equals("4"));
+        assertEquals(edited, onFx(() -> editor().project()), "the layer is neither deleted nor undone");
+        assertTrue(onFx(() -> editor().project().network().layer("hidden").isPresent()));
     }
 
     @Test

@@ -141,6 +141,15 @@ public final class EditorViewModel {
         changed();
     }
 
+    /** Runs file work off the UI thread; once the app is shutting down there is none to run. */
+    private void inBackground(Runnable work) {
+        try {
+            background.execute(work);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.log(System.Logger.Level.DEBUG, "background work after shutdown dropped", e);
+        }
+    }
+
     /** Project and selection are consistent again: views that read both update now. */
     private void changed() {
         revision.set(revision.get() + 1);
@@ -149,7 +158,7 @@ public final class EditorViewModel {
     /** Reads a project file in the background; on success it replaces the one being edited. */
     public void open(Path f, Runnable onOpened) {
         busy.set(busy.get() + 1);
-        background.execute(() -> {
+        inBackground(() -> {
             Project read = null;
             Problem failed = null;
             try {
@@ -178,7 +187,7 @@ public final class EditorViewModel {
         if (p == null) return;
         Path to = target.toAbsolutePath();
         busy.set(busy.get() + 1);
-        background.execute(() -> {
+        inBackground(() -> {
             Problem failed = null;
             try {
                 ProjectFiles.write(p, to);
@@ -215,7 +224,7 @@ public final class EditorViewModel {
         if (p == autosaved) return;
         autosaved = p;
         Path original = file.get();
-        background.execute(() -> {
+        inBackground(() -> {
             try {
                 autosave.save(p, original);
             } catch (IOException | RuntimeException e) {
@@ -226,7 +235,7 @@ public final class EditorViewModel {
 
     private void discardAutosave() {
         autosaved = null;
-        background.execute(() -> {
+        inBackground(() -> {
             try {
                 autosave.discard();
             } catch (IOException e) {
@@ -257,7 +266,7 @@ public final class EditorViewModel {
     /** Edits the recovered work, unsaved, as belonging to its original file; the slot is then deleted. */
     public void recover(Autosave.Recovery r) {
         busy.set(busy.get() + 1);
-        background.execute(() -> {
+        inBackground(() -> {
             Project read = null;
             Problem failed = null;
             try {

@@ -45,7 +45,7 @@ public final class Edits {
     public static Edit addAfterSelection(Project p, LayerType type, Selection selection) {
         NetworkSpec net = p.network();
         String id = LayerIds.forNew(ids(net), type);
-        LayerSpec fresh = LayerSpec.of(id, type);
+        LayerSpec fresh = fresh(id, type);
         Builder b = new Builder(p);
         boolean place = !AutoLayout.unpinned(net);
         Map<String, double[]> at = AutoLayout.effective(net);
@@ -101,8 +101,16 @@ public final class Edits {
             int out = indexOfType(net, LayerType.OUTPUT);
             if (out >= 0) index = out;
         }
-        b.insertLayer(index, LayerSpec.of(id, type).withPosition(x, y));
+        b.insertLayer(index, fresh(id, type).withPosition(x, y));
         return b.build(Messages.format("command.addLayer", type.id(), VisualText.layerType(type)), Selection.layer(id));
+    }
+
+    /**
+     * A new layer with its type's defaults, except that an output layer gets two units: the
+     * default softmax over one unit is refused, two make a classifier that trains as it stands.
+     */
+    static LayerSpec fresh(String id, LayerType type) {
+        return type == LayerType.OUTPUT ? LayerSpec.of(id, type, "units", 2) : LayerSpec.of(id, type);
     }
 
     private static LayerSpec anchor(NetworkSpec net, LayerType type, Selection selection) {

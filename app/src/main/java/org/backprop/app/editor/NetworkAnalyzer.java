@@ -12,6 +12,7 @@ import org.backprop.visual.fx.FrameCoalescer;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -55,7 +56,13 @@ final class NetworkAnalyzer {
     /** Any thread: analyse this model (see {@link #model}) when the background is free; newer requests replace older ones. */
     void request(Project model) {
         pending.set(model);
-        if (running.compareAndSet(false, true)) background.execute(this::drain);
+        if (running.compareAndSet(false, true)) {
+            try {
+                background.execute(this::drain);
+            } catch (RejectedExecutionException e) {
+                running.set(false); // the app is shutting down: nobody waits for the answer
+            }
+        }
     }
 
     private void drain() {

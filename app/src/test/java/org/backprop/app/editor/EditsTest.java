@@ -65,8 +65,8 @@ class EditsTest {
                 "an unplaced network stays laid out automatically");
         assertEquals(Messages.format("command.addLayer", "output", VisualText.layerType(LayerType.OUTPUT)),
                 stack.undoDescriptionProperty().get());
-        // Default output (softmax, mcxent, 1 unit) is the only complaint: the wiring is whole.
-        assertEquals(1, NetworkValidator.problems(stack.project().network()).size(), NetworkValidator.problems(stack.project().network()).toString());
+        assertEquals(2, stack.project().network().layer("output").orElseThrow().intValue("units"), "a two-class classifier");
+        assertTrue(NetworkValidator.problems(stack.project().network()).isEmpty(), NetworkValidator.problems(stack.project().network()).toString());
     }
 
     @Test
