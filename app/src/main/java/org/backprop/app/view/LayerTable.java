@@ -20,11 +20,11 @@ final class LayerTable {
         table.setId("layer-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(Messages.get("layers.empty")));
-        table.getColumns().add(column("layers.column.layer", LayerRow::id, false, 64));
+        table.getColumns().add(column("layers.column.layer", LayerRow::id, false, 68));
         table.getColumns().add(column("layers.column.type", r -> VisualText.layerType(r.type()), false, 72));
         table.getColumns().add(column("layers.column.units", LayerRow::units, true, 56));
         table.getColumns().add(column("layers.column.params",
-                r -> r.parameters() < 0 ? "" : Messages.format("layers.params", r.parameters()), true, 64));
+                r -> r.parameters() < 0 ? "" : Messages.format("layers.params", r.parameters()), true, 72));
         table.getColumns().forEach(c -> c.setSortable(false));
         return table;
     }
@@ -37,7 +37,11 @@ final class LayerTable {
         c.setReorderable(false);
         if (numeric) {
             c.getStyleClass().add("numeric");
-            c.setMinWidth(width); // numbers and their headers are never cut short
+            // Fixed: the resize policy shares out the rest among the text columns, and numbers
+            // and their headers are never cut short.
+            c.setMinWidth(width);
+            c.setMaxWidth(width);
+            c.setResizable(false);
         }
         return c;
     }
