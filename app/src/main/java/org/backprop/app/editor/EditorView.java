@@ -59,7 +59,7 @@ import java.util.regex.Pattern;
 public final class EditorView {
     /** How often unsaved work is written to the autosave slot. */
     static final Duration AUTOSAVE_EVERY = Duration.seconds(30);
-    private static final Pattern NAMES_LAYER = Pattern.compile("layer '([^']+)'");
+    private static final Pattern NAMES_LAYER = Pattern.compile("layer '([^']+)' \\(");
 
     private final EditorViewModel editor;
     private final Supplier<Window> window;

@@ -488,7 +488,7 @@ public final class EditorViewModel {
 
     /** The problems that name one layer, in the validator's words. */
     public List<String> problemsOf(String layerId) {
-        String needle = "layer '" + layerId + "'";
+        String needle = "layer '" + layerId + "' ("; // "layer 'h' (dense, line 9): ...", not "the input layer 'h'"
         return problems.stream().filter(s -> s.contains(needle)).toList();
     }
 

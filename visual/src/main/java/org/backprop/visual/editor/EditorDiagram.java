@@ -55,7 +55,8 @@ public record EditorDiagram(List<Card> cards, List<Link> links) {
 
     /**
      * @param infos    what the compiler reported per layer (may be empty)
-     * @param problems validation problems, one sentence each; a card or link is marked when one names it
+     * @param problems validation problems, one sentence each; a card or link is marked when one is
+     *                 about it (the validator starts such a sentence "layer 'id' (type" or "edge a -> b:")
      */
     public static EditorDiagram of(NetworkSpec net, Map<String, LayerInfo> infos, List<String> problems) {
         Map<String, double[]> at = AutoLayout.effective(net);
@@ -66,7 +67,7 @@ public record EditorDiagram(List<Card> cards, List<Link> links) {
             String detail = l.type().property("activation").isPresent() ? l.stringValue("activation") : "";
             cards.add(new Card(l.id(), l.type(), p[0], p[1], detail,
                     info == null ? "" : info.outputShape(), info == null ? -1 : info.parameterCount(),
-                    names(problems, "layer '" + l.id() + "'")));
+                    names(problems, "layer '" + l.id() + "' (")));
         }
         Set<String> ids = at.keySet();
         List<Link> links = new ArrayList<>();

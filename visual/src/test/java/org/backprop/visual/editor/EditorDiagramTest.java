@@ -52,12 +52,13 @@ class EditorDiagramTest {
                 "a", new LayerInfo("a", -1, "4", 4, 12), "out", new LayerInfo("out", -1, "1", 1, 9));
         EditorDiagram d = EditorDiagram.of(BRANCHED, infos,
                 List.of("edge out -> a: feedback (recurrent) edges cannot be trained by this build yet",
-                        "layer 'b' (dense) leads nowhere"));
+                        "layer 'b' (dense) leads nowhere", "layer 'out' (output) is not connected to the input layer 'in'"));
         assertEquals(12, d.card("a").orElseThrow().parameters());
         assertEquals(-1, d.card("b").orElseThrow().parameters(), "unknown, not guessed");
         assertEquals("", d.card("b").orElseThrow().shape());
         assertTrue(d.card("b").orElseThrow().problem());
         assertFalse(d.card("a").orElseThrow().problem());
+        assertFalse(d.card("in").orElseThrow().problem(), "named in another layer's problem, not its own");
         EditorDiagram.Link fb = d.links().get(4);
         assertTrue(fb.feedback());
         assertTrue(fb.problem());
