@@ -58,10 +58,12 @@ public final class Autosave {
      */
     public record Recovery(long pid, Path project, Path original, Instant savedAt, String name) {}
 
-    /** Writes this workbench's slot (atomically: a crash mid-write leaves the previous one). */
+    /**
+     * Writes this workbench's slot (atomically: a crash mid-write leaves the previous one). The
+     * description goes first, so that a slot's project never lacks one.
+     */
     public void save(Project p, Path original) throws IOException {
         Files.createDirectories(dir);
-        ProjectFiles.write(p, projectFile(pid));
         Properties meta = new Properties();
         if (original != null) meta.setProperty("original", original.toAbsolutePath().toString());
         meta.setProperty("savedAt", Instant.now().toString());
@@ -72,6 +74,7 @@ public final class Autosave {
         }
         Files.move(tmp, metaFile(pid), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        ProjectFiles.write(p, projectFile(pid));
     }
 
     /** Deletes this workbench's slot. */
