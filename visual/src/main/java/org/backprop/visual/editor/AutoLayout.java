@@ -16,9 +16,9 @@ import java.util.Map;
  */
 public final class AutoLayout {
     /** Distance between the centres of two columns. */
-    public static final double COLUMN_GAP = 240;
+    public static final double COLUMN_GAP = 204;
     /** Distance between the centres of two layers in one column. */
-    public static final double ROW_GAP = 110;
+    public static final double ROW_GAP = 120;
     /** Centre of the first column and of the middle row. */
     public static final double ORIGIN_X = 120;
     public static final double ORIGIN_Y = 240;

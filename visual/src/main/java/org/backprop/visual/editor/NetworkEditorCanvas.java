@@ -43,14 +43,14 @@ import java.util.Set;
  * is given back. Zoom (shortcut + wheel), pan (drag the background, or the wheel), fit.
  */
 public final class NetworkEditorCanvas extends Region {
-    public static final double CARD_WIDTH = 146;
-    public static final double CARD_HEIGHT = 66;
+    public static final double CARD_WIDTH = 132;
+    public static final double CARD_HEIGHT = 78;
     public static final double MIN_ZOOM = 0.25;
     public static final double MAX_ZOOM = 3;
     private static final double PORT_RADIUS = 6;
     private static final double LOOP_RISE = 46;
     private static final double DRAG_THRESHOLD = 3;
-    private static final double FIT_MARGIN = 36;
+    private static final double FIT_MARGIN = 24;
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     private static final PseudoClass PROBLEM = PseudoClass.getPseudoClass("problem");
     private static final PseudoClass TARGET = PseudoClass.getPseudoClass("drop-target");
@@ -315,7 +315,8 @@ public final class NetworkEditorCanvas extends Region {
         final Region body = new Region();
         final Label title = new Label();
         final Label kind = new Label();
-        final Label sizes = new Label();
+        final Label shape = new Label();
+        final Label params = new Label();
         final Circle in = new Circle(PORT_RADIUS);
         final Circle out = new Circle(PORT_RADIUS);
         EditorDiagram.Card card;
@@ -324,15 +325,16 @@ public final class NetworkEditorCanvas extends Region {
             card = c;
             body.getStyleClass().addAll("layer-card", "layer-card-" + c.type().id());
             body.setPrefSize(CARD_WIDTH, CARD_HEIGHT);
-            VBox text = new VBox(title, kind, sizes);
+            VBox text = new VBox(title, kind, shape, params);
             text.getStyleClass().add("layer-card-text");
             text.setMouseTransparent(true);
             text.resizeRelocate(0, 0, CARD_WIDTH, CARD_HEIGHT);
             text.setPrefSize(CARD_WIDTH, CARD_HEIGHT);
             title.getStyleClass().add("layer-card-title");
             kind.getStyleClass().add("layer-card-kind");
-            sizes.getStyleClass().add("layer-card-sizes");
-            for (Label l : List.of(title, kind, sizes)) l.setMaxWidth(CARD_WIDTH - 22);
+            shape.getStyleClass().add("layer-card-sizes");
+            params.getStyleClass().addAll("layer-card-sizes", "layer-card-params");
+            for (Label l : List.of(title, kind, shape, params)) l.setMaxWidth(CARD_WIDTH - 22);
             in.getStyleClass().addAll("port", "port-in");
             out.getStyleClass().addAll("port", "port-out");
             in.setCenterX(0);
@@ -361,11 +363,10 @@ public final class NetworkEditorCanvas extends Region {
             title.setText(c.id());
             String type = VisualText.layerType(c.type());
             kind.setText(c.detail().isEmpty() ? type : VisualText.format("diagram.caption", type, c.detail()));
-            String shape = c.shape().isEmpty() ? "?" : c.shape();
-            String params = c.parameters() < 0 ? VisualText.get("editor.card.params.unknown")
+            shape.setText(VisualText.format("editor.card.out", c.shape().isEmpty() ? "?" : c.shape()));
+            params.setText(c.parameters() < 0 ? VisualText.get("editor.card.params.unknown")
                     : c.parameters() == 0 ? VisualText.get("diagram.parameters.none")
-                    : VisualText.format("diagram.parameters", c.parameters());
-            sizes.setText(VisualText.format("editor.card.sizes", shape, params));
+                    : VisualText.format("diagram.parameters", c.parameters()));
             body.pseudoClassStateChanged(PROBLEM, c.problem());
         }
 
@@ -382,6 +383,9 @@ public final class NetworkEditorCanvas extends Region {
         final Path hit = new Path();
         final Polygon arrow = new Polygon();
         final Label label = new Label();
+        /** "batch × 128" where it fits between the cards, else "128". */
+        final String longText;
+        final String shortText;
         int level;
 
         LinkNodes(EditorDiagram.Link l) {
@@ -403,8 +407,9 @@ public final class NetworkEditorCanvas extends Region {
                 e.consume();
             });
             String tensor = l.tensor().isEmpty() ? "?" : l.tensor();
-            label.setText(l.feedback() ? VisualText.format("editor.link.feedback", tensor)
-                    : VisualText.format("diagram.tensor", tensor));
+            longText = l.feedback() ? VisualText.format("editor.link.feedback", tensor) : VisualText.format("diagram.tensor", tensor);
+            shortText = l.feedback() ? longText : tensor;
+            label.setText(longText);
             label.getStyleClass().addAll("link-label", kind);
             label.setMouseTransparent(true);
             label.setManaged(false);
@@ -459,6 +464,10 @@ public final class NetworkEditorCanvas extends Region {
             arrow.getPoints().setAll(ex - ux * PORT_RADIUS * 0.2, ey - uy * PORT_RADIUS * 0.2,
                     bx - uy * size * 0.5, by + ux * size * 0.5,
                     bx + uy * size * 0.5, by - ux * size * 0.5);
+            if (!link.feedback()) {
+                label.setText(longText);
+                if (label.prefWidth(-1) > Math.abs(ex - sx) - 2 * PORT_RADIUS - 6) label.setText(shortText);
+            }
             double w = label.prefWidth(-1);
             double h = label.prefHeight(-1);
             label.resizeRelocate(lx - w / 2, ly - h / 2, w, h);
