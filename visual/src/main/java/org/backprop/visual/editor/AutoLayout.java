@@ -16,7 +16,7 @@ import java.util.Map;
  */
 public final class AutoLayout {
     /** Distance between the centres of two columns. */
-    public static final double COLUMN_GAP = 204;
+    public static final double COLUMN_GAP = 216;
     /** Distance between the centres of two layers in one column. */
     public static final double ROW_GAP = 120;
     /** Centre of the first column and of the middle row. */

@@ -466,7 +466,7 @@ public final class NetworkEditorCanvas extends Region {
                     bx + uy * size * 0.5, by - ux * size * 0.5);
             if (!link.feedback()) {
                 label.setText(longText);
-                if (label.prefWidth(-1) > Math.abs(ex - sx) - 2 * PORT_RADIUS - 6) label.setText(shortText);
+                if (label.prefWidth(-1) > Math.abs(ex - sx) - PORT_RADIUS) label.setText(shortText); // may cover half of each port
             }
             double w = label.prefWidth(-1);
             double h = label.prefHeight(-1);
@@ -713,12 +713,5 @@ public final class NetworkEditorCanvas extends Region {
             e.setDropCompleted(type.isPresent());
             e.consume();
         });
-    }
-
-    /** For tests: the centre of a layer's card in scene coordinates. */
-    public Point2D cardCentreInScene(String id) {
-        double[] p = at(id);
-        Point2D local = fromWorld(p[0], p[1]);
-        return localToScene(local);
     }
 }
