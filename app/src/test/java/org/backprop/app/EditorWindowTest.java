@@ -1,6 +1,5 @@
 package org.backprop.app;
 
-import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -20,7 +19,6 @@ import org.backprop.app.i18n.Messages;
 import org.backprop.engine.project.LayerSpec;
 import org.backprop.engine.project.Project;
 import org.backprop.engine.project.ProjectFiles;
-import org.backprop.visual.editor.NetworkEditorCanvas;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -331,10 +329,5 @@ class EditorWindowTest {
         } catch (Exception | Error ignored) {
             // The failure itself is what matters.
         }
-    }
-
-    @SuppressWarnings("unused")
-    private Point2D centre(String cardId) throws Exception {
-        return onFx(() -> robot.lookup("#network-editor").queryAs(NetworkEditorCanvas.class).cardCentreInScene(cardId));
     }
 }

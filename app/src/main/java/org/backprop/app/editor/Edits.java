@@ -14,10 +14,8 @@ import org.backprop.visual.i18n.VisualText;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -478,11 +476,5 @@ public final class Edits {
         Edit build(String description, Selection selectionAfter) {
             return changes.isEmpty() ? null : new Edit(description, changes, selectionAfter);
         }
-    }
-
-    /** Layers (ids) of {@code net} that a collection names, in file order. */
-    static List<String> inFileOrder(NetworkSpec net, Collection<String> ids) {
-        Set<String> wanted = new LinkedHashSet<>(ids);
-        return net.layers().stream().map(LayerSpec::id).filter(wanted::contains).toList();
     }
 }
