@@ -209,6 +209,25 @@ class EditorWindowTest {
     }
 
     @Test
+    void theContextMenuActsOnTheLayerClicked() throws Exception {
+        robot.clickOn("#card-output");
+        robot.clickOn("#card-hidden", MouseButton.SECONDARY);
+        waitUntil("a right-click selects what it is on", () -> editor().selectionProperty().get().layers().equals(java.util.Set.of("hidden")));
+        // Headless Monocle makes no context-menu event of a right-click (a desktop does): fire it.
+        onFx(() -> {
+            Node card = robot.lookup("#card-hidden").query();
+            var centre = card.localToScreen(card.getBoundsInLocal().getCenterX(), card.getBoundsInLocal().getCenterY());
+            var local = robot.lookup("#network-editor").query().screenToLocal(centre);
+            javafx.event.Event.fireEvent(robot.lookup("#network-editor").query(), new javafx.scene.input.ContextMenuEvent(
+                    javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, local.getX(), local.getY(),
+                    centre.getX(), centre.getY(), false, null));
+        });
+        waitUntil("the menu", () -> robot.lookup(".context-menu").tryQuery().isPresent());
+        robot.clickOn(Messages.get("menu.edit.delete").replace("_", ""));
+        waitUntil("hidden deleted, the chain joined", () -> edges().equals(List.of("input->output")));
+    }
+
+    @Test
     void unsavedChangesAreNotLostWithoutAsking() throws Exception {
         robot.clickOn("#card-hidden");
         typeInto("units", "6");

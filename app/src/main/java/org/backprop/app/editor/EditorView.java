@@ -84,6 +84,10 @@ public final class EditorView {
             @Override public void delete() { editor.deleteSelection(); }
         });
         editor.documentsProperty().addListener((o, a, b) -> canvas.fit());
+        canvas.setOnContextMenuRequested(e -> {
+            contextMenu().show(canvas, e.getScreenX(), e.getScreenY());
+            e.consume();
+        });
         autosave.getKeyFrames().add(new KeyFrame(AUTOSAVE_EVERY, e -> editor.autosaveTick()));
         autosave.setCycleCount(Animation.INDEFINITE);
     }
@@ -330,6 +334,25 @@ public final class EditorView {
                 new SeparatorMenuItem(), all, new SeparatorMenuItem(), earlier, later);
         m.setId("menu-edit");
         m.setOnShowing(e -> paste.setDisable(!editor.canPaste() && !(focusOwner() instanceof TextInputControl)));
+        return m;
+    }
+
+    /** Right-click on the drawing: what the Edit menu does to the selection, and the layout. */
+    private javafx.scene.control.ContextMenu contextMenu() {
+        Selection s = editor.selectionProperty().get();
+        MenuItem cut = item("menu.edit.cut", "context-cut", null, editor::cut);
+        MenuItem copy = item("menu.edit.copy", "context-copy", null, editor::copy);
+        MenuItem paste = item("menu.edit.paste", "context-paste", null, editor::paste);
+        MenuItem delete = item("menu.edit.delete", "context-delete", null, editor::deleteSelection);
+        cut.setDisable(s.layers().isEmpty());
+        copy.setDisable(s.layers().isEmpty());
+        paste.setDisable(!editor.canPaste());
+        delete.setDisable(s.isEmpty());
+        javafx.scene.control.ContextMenu m = new javafx.scene.control.ContextMenu(cut, copy, paste, delete,
+                new SeparatorMenuItem(), item("menu.edit.selectAll", "context-select-all", null, editor::selectAll),
+                item("menu.view.arrange", "context-arrange", null, editor::arrange),
+                item("menu.view.fit", "context-fit", null, canvas::fit));
+        m.setAutoHide(true);
         return m;
     }
 

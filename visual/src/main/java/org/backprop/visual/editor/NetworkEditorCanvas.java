@@ -401,7 +401,7 @@ public final class NetworkEditorCanvas extends Region {
             hit.setId("link-" + l.from() + "-" + l.to());
             hit.getStyleClass().add("link-hit");
             hit.setOnMousePressed(e -> {
-                if (e.getButton() != MouseButton.PRIMARY) return;
+                if (e.getButton() != MouseButton.PRIMARY && e.getButton() != MouseButton.SECONDARY) return;
                 requestFocus();
                 actions.select(Selection.edge(link.index()));
                 e.consume();
@@ -542,9 +542,15 @@ public final class NetworkEditorCanvas extends Region {
     }
 
     private void pressCard(CardNode n, MouseEvent e) {
+        String id = n.card.id();
+        if (e.getButton() == MouseButton.SECONDARY) {
+            // A context menu acts on what was clicked: pick it, unless it is part of the selection.
+            requestFocus();
+            if (!selection.get().layers().contains(id)) actions.select(Selection.layer(id));
+            return;
+        }
         if (e.getButton() != MouseButton.PRIMARY) return;
         requestFocus();
-        String id = n.card.id();
         Set<String> now = new LinkedHashSet<>(selection.get().layers());
         boolean wasSelected = now.contains(id);
         if (e.isShortcutDown() || e.isShiftDown()) {
