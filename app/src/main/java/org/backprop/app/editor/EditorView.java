@@ -257,12 +257,12 @@ public final class EditorView {
 
     private String undoText() {
         String d = editor.commands().undoDescriptionProperty().get();
-        return d.isEmpty() ? Messages.get("menu.edit.undo").replace("_", "") : Messages.format("menu.edit.undo.named", d).replace("_", "");
+        return d.isEmpty() ? Messages.get("tool.undo") : Messages.format("tool.undo.named", d);
     }
 
     private String redoText() {
         String d = editor.commands().redoDescriptionProperty().get();
-        return d.isEmpty() ? Messages.get("menu.edit.redo").replace("_", "") : Messages.format("menu.edit.redo.named", d).replace("_", "");
+        return d.isEmpty() ? Messages.get("tool.redo") : Messages.format("tool.redo.named", d);
     }
 
     // ---- menus -----------------------------------------------------------------------------
