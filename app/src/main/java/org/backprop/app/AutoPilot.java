@@ -7,7 +7,9 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javafx.util.Duration;
+import org.backprop.app.editor.EditorViewModel;
 import org.backprop.engine.train.TrainingSession.State;
+import org.backprop.visual.editor.Selection;
 
 import javax.imageio.ImageIO;
 import java.io.IOException;
@@ -22,6 +24,8 @@ import java.nio.file.Path;
  * picture does not depend on how busy the machine is; {@code workbench.screenshotAtIteration=N}
  * takes it as soon as training reaches iteration N instead (the same picture on any machine).
  * {@code -Dworkbench.tab=dashboard} shows the training dashboard instead of the network.
+ * {@code -Dworkbench.select=ID} selects that layer in the editor first, so that the picture shows
+ * its properties.
  */
 final class AutoPilot {
     static final String AUTOTRAIN = "workbench.autotrain";
@@ -29,6 +33,7 @@ final class AutoPilot {
     static final String SCREENSHOT_AFTER_MS = "workbench.screenshotAfterMs";
     static final String TAB = "workbench.tab";
     static final String SCREENSHOT_AT_ITERATION = "workbench.screenshotAtIteration";
+    static final String SELECT = "workbench.select";
     /** Lets the last frame reach the chart before the picture is taken. */
     private static final Duration SETTLE = Duration.millis(300);
     private static final System.Logger LOG = System.getLogger(AutoPilot.class.getName());
@@ -44,7 +49,7 @@ final class AutoPilot {
         this.screenshot = screenshot;
     }
 
-    static void install(WorkbenchViewModel vm, Scene scene, Runnable showDashboard) {
+    static void install(WorkbenchViewModel vm, EditorViewModel editor, Scene scene, Runnable showDashboard) {
         if ("dashboard".equals(System.getProperty(TAB))) showDashboard.run();
         boolean autotrain = Boolean.getBoolean(AUTOTRAIN);
         String file = System.getProperty(SCREENSHOT);
@@ -52,8 +57,10 @@ final class AutoPilot {
         AutoPilot pilot = new AutoPilot(vm, scene, file == null ? null : Path.of(file));
         Duration after = Duration.millis(Long.getLong(SCREENSHOT_AFTER_MS, 1500));
         Long atIteration = Long.getLong(SCREENSHOT_AT_ITERATION);
+        String select = System.getProperty(SELECT);
         // Whatever happens first: training can start, or a problem is shown.
         pilot.once(() -> {
+            if (select != null) editor.select(Selection.layer(select));
             if (autotrain) vm.train();
             if (atIteration == null) pilot.shootAfter(after);
         });

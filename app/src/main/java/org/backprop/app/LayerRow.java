@@ -12,7 +12,7 @@ import java.util.Map;
  * One line of the layer list.
  *
  * @param units      what flows out of the layer ("3", "14x14x8")
- * @param parameters trainable parameters, from the compiler
+ * @param parameters trainable parameters, from the compiler; -1 while unknown
  */
 public record LayerRow(String id, LayerType type, String units, long parameters) {
 
@@ -21,6 +21,6 @@ public record LayerRow(String id, LayerType type, String units, long parameters)
     }
 
     private static LayerRow of(LayerSpec l, LayerInfo info) {
-        return new LayerRow(l.id(), l.type(), info == null ? "" : info.outputShape(), info == null ? 0 : info.parameterCount());
+        return new LayerRow(l.id(), l.type(), info == null ? "" : info.outputShape(), info == null ? -1 : info.parameterCount());
     }
 }

@@ -12,13 +12,18 @@ import org.backprop.engine.train.TrainingSession;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** File to ready-to-train session: read, load the data, compile. Slow (ND4J); never on the FX thread. */
+/** File (or edited project) to ready-to-train session: read, load the data, compile. Slow (ND4J); never on the FX thread. */
 final class ProjectLoader {
     private ProjectLoader() {}
 
     static TrainingSession load(Path file) throws ProjectFormatException, IOException, DataException, CompileException {
         Project p = ProjectFiles.read(file);
-        PreparedData data = ProjectData.load(p, file.toAbsolutePath().getParent());
+        return prepare(p, file.toAbsolutePath().getParent());
+    }
+
+    /** A project being edited: {@code baseDir} is where its data paths start (its file's folder). */
+    static TrainingSession prepare(Project p, Path baseDir) throws DataException, CompileException {
+        PreparedData data = ProjectData.load(p, baseDir);
         return new TrainingSession(p, data);
     }
 }

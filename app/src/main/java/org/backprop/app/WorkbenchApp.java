@@ -7,6 +7,9 @@ import javafx.stage.Stage;
 import org.backprop.app.dashboard.DashboardSources;
 import org.backprop.app.dashboard.DashboardView;
 import org.backprop.app.dashboard.DashboardViewModel;
+import org.backprop.app.editor.Autosave;
+import org.backprop.app.editor.EditorView;
+import org.backprop.app.editor.EditorViewModel;
 import org.backprop.app.i18n.Messages;
 import org.backprop.app.lesson.Language;
 import org.backprop.app.lesson.LessonMode;
@@ -36,6 +39,8 @@ public final class WorkbenchApp extends Application {
     private WorkbenchViewModel vm;
     private WorkbenchView view;
     private LessonMode lessons;
+    private EditorViewModel editor;
+    private EditorView editorView;
 
     /** As {@code Application.launch} makes it: the project is the first parameter, if any. */
     public WorkbenchApp() {
@@ -54,37 +59,59 @@ public final class WorkbenchApp extends Application {
         FrameCoalescer ui = new FrameCoalescer();
         background = BackgroundThreads.create();
         vm = new WorkbenchViewModel(ui, background, new MemoryProbe());
-        // The dashboard reads the gradients through DashboardSources: the interim probe until telemetry is merged.
+        editor = new EditorViewModel(ui, background, vm::report);
+        editor.linkTo(vm);
+        editorView = new EditorView(editor, () -> stage);
+        // The dashboard reads the gradients through DashboardSources.
         DashboardViewModel dashboard = new DashboardViewModel(ui, background, vm, DashboardSources::interim);
-        view = new WorkbenchView(vm, new DashboardView(dashboard, vm, () -> stage), () -> stage);
+        view = new WorkbenchView(vm, editorView, new DashboardView(dashboard, vm, () -> stage), () -> stage);
 
         Scene scene = new Scene(view.root(), 1280, 800);
         scene.getStylesheets().add(Assets.stylesheet());
         stage.setScene(scene);
         stage.getIcons().setAll(Assets.icons());
-        stage.setMinWidth(800);
-        stage.setMinHeight(520);
+        stage.setMinWidth(960);
+        stage.setMinHeight(600);
         stage.titleProperty().bind(Bindings.createStringBinding(() -> {
-            Project p = vm.projectProperty().get();
-            return p == null ? Messages.get("window.title.empty") : Messages.format("window.title", p.name());
-        }, vm.projectProperty()));
+            Project p = editor.project();
+            if (p == null) return Messages.get("window.title.empty");
+            return Messages.format(editor.isDirty() ? "window.title.modified" : "window.title", p.name());
+        }, editor.projectProperty(), editor.dirtyProperty()));
+        stage.setOnCloseRequest(e -> {
+            if (!editor.isDirty()) return;
+            e.consume();
+            editorView.whenSafe(stage::close);
+        });
+        editorView.install(scene);
 
         pump = new FramePump(ui, FRAME_INTERVAL);
         pump.start();
-        AutoPilot.install(vm, scene, view::showDashboard);
+        AutoPilot.install(vm, editor, scene, view::showDashboard);
         StepModeOnStart.install(vm.stepThrough());
         stage.show();
 
         vm.startRuntime(Nd4jRuntime::start);
         Path project = project();
-        if (project != null) {
-            vm.open(project);
-        } else {
-            vm.report(new Problem(Problem.Kind.NO_SAMPLE,
-                    Messages.format("problem.noSample", Path.of("").toAbsolutePath(), ProjectLocator.HOME_PROPERTY)));
-        }
-        // After the first project: a lesson named on the command line opens its own over it.
         lessons = LessonMode.install(scene, view.root(), vm);
+        Runnable openFirst = () -> {
+            if (project != null) {
+                // A lesson named on the command line opens its own project over the first one.
+                editor.open(project, lessons::startFromProperties);
+            } else {
+                editor.newProject();
+                vm.report(new Problem(Problem.Kind.NO_SAMPLE,
+                        Messages.format("problem.noSample", Path.of("").toAbsolutePath(), ProjectLocator.HOME_PROPERTY)));
+                lessons.startFromProperties();
+            }
+        };
+        // Work a crashed workbench left is offered first; declining it opens the project as usual.
+        background.execute(() -> {
+            List<Autosave.Recovery> left = editor.recoverable();
+            ui.post(() -> {
+                if (left.isEmpty()) openFirst.run();
+                else editorView.offerRecovery(left.get(0), openFirst);
+            });
+        });
     }
 
     private Path project() {
@@ -95,6 +122,9 @@ public final class WorkbenchApp extends Application {
 
     @Override
     public void stop() {
+        // Reached only once unsaved changes were saved or given up: nothing to recover next time.
+        if (editorView != null) editorView.stopAutosave();
+        if (editor != null) editor.closeCleanly();
         if (pump != null) pump.stop();
         if (vm != null) vm.close();
         if (background != null) background.shutdownNow();
@@ -114,5 +144,9 @@ public final class WorkbenchApp extends Application {
 
     public FramePump pump() {
         return pump;
+    }
+
+    public EditorViewModel editor() {
+        return editor;
     }
 }

@@ -14,6 +14,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.backprop.app.stepthrough.StepThroughViewModel;
 import org.backprop.engine.compile.CompileException;
+import org.backprop.engine.project.LayerSpec;
+import org.backprop.engine.project.NetworkSpec;
 import org.backprop.engine.project.Project;
 import org.backprop.engine.project.ProjectFiles;
 import org.backprop.engine.runtime.Nd4jRuntime.BackendInfo;
@@ -161,9 +163,75 @@ public final class WorkbenchViewModel implements AutoCloseable {
         problem.set(null);
     }
 
+    /**
+     * The project as the editor has it now, saved in {@code file} (null: not yet). An edit that
+     * changes what would be trained (anything but layer positions, name and description)
+     * retires the compiled session; the next Train or Step builds one from this project.
+     */
+    public void edit(Project p, Path file) {
+        projectFile.set(file);
+        project.set(p);
+        if (session != null && p != null && trainable(session.project()).equals(trainable(p))) return;
+        openTicket++; // a session still being built is for an older project
+        TrainingSession old = session;
+        session = null;
+        if (old != null) {
+            try {
+                background.execute(old::close);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                old.close(); // shutting down (an edit committed as the window closes): close it here
+            }
+        }
+        clearMetrics();
+        failureReported = false;
+        state.set(p == null ? null : State.READY);
+    }
+
+    /** What a session depends on: the project without layer positions, name and description. */
+    private static Project trainable(Project p) {
+        var n = p.network();
+        var layers = n.layers().stream()
+                .map(l -> new LayerSpec(l.id(), l.type(), l.properties(), l.parameters(), null)).toList();
+        return new Project(p.format(), p.version(), "", "", new NetworkSpec(layers, n.edges()), p.training(), p.data());
+    }
+
     /** Starts training, or resumes it when paused. */
     public void train() {
-        if (canTrain.get()) session.start();
+        if (!canTrain.get()) return;
+        if (session == null) prepare(TrainingSession::start);
+        else session.start();
+    }
+
+    /** Builds the session for the edited project (data and compile, in the background), then runs {@code then} on it. */
+    private void prepare(java.util.function.Consumer<TrainingSession> then) {
+        Project p = project.get();
+        Path file = projectFile.get();
+        Path base = file == null ? Path.of("").toAbsolutePath() : file.toAbsolutePath().getParent();
+        long ticket = ++openTicket;
+        busy.set(busy.get() + 1);
+        background.execute(() -> {
+            TrainingSession built = null;
+            Problem failed = null;
+            try {
+                built = ProjectLoader.prepare(p, base);
+            } catch (Exception | LinkageError e) {
+                LOG.log(System.Logger.Level.DEBUG, "could not build a session", e);
+                failed = Problem.of(e, Problem.Kind.DATA);
+            }
+            TrainingSession s = built;
+            Problem f = failed;
+            ui.post(() -> {
+                busy.set(busy.get() - 1);
+                if (ticket != openTicket) {
+                    if (s != null) background.execute(s::close);
+                } else if (f != null) {
+                    report(f);
+                } else {
+                    attach(s);
+                    then.accept(s);
+                }
+            });
+        });
     }
 
     public void pause() {
@@ -172,7 +240,9 @@ public final class WorkbenchViewModel implements AutoCloseable {
 
     /** One iteration, then pause. */
     public void step() {
-        if (canStep.get()) session.step();
+        if (!canStep.get()) return;
+        if (session == null) prepare(TrainingSession::step);
+        else session.step();
     }
 
     public void stop() {
@@ -266,13 +336,17 @@ public final class WorkbenchViewModel implements AutoCloseable {
     // ---- UI-thread updates ---------------------------------------------------------------
 
     private void install(Path file, TrainingSession s) {
+        project.set(s.project());
+        projectFile.set(file);
+        attach(s);
+    }
+
+    private void attach(TrainingSession s) {
         TrainingSession old = session;
         session = s;
         s.onStateChange(st -> ui.markDirty());
         failureReported = false;
         sessionShown.set(s);
-        project.set(s.project());
-        projectFile.set(file);
         layers.setAll(LayerRow.of(s.project().network(), s.network().layers()));
         diagram.set(DiagramModel.of(s.project().network(), s.network().layers()));
         parameters.set(s.network().parameterCount());

@@ -38,7 +38,9 @@ class DashboardWindowTest {
     private void open(Path project) throws Exception {
         app = (WorkbenchApp) FxToolkit.setupApplication(() -> new WorkbenchApp(project));
         waitUntil("the project open and Train enabled",
-                () -> app.viewModel().layers().size() == 3 && !button("#train").isDisabled());
+                () -> app.viewModel().projectProperty().get() != null
+                        && app.viewModel().projectProperty().get().network().layers().size() == 3
+                        && !button("#train").isDisabled());
         robot.clickOn("#tab-dashboard");
         waitUntil("the dashboard on screen", () -> dashboard().showingProperty().get());
     }

@@ -1,5 +1,8 @@
 package org.backprop.app;
 
+import org.backprop.app.editor.TrainingFields;
+import org.backprop.engine.project.LayerType;
+import org.backprop.engine.project.PropertySpec;
 import org.backprop.engine.train.TrainingSession;
 import org.junit.jupiter.api.Test;
 
@@ -59,5 +62,29 @@ class I18nBundleTest {
             if (!p.containsKey("toolbar." + id + ".tooltip")) missing.add("toolbar." + id + ".tooltip");
         }
         assertTrue(missing.isEmpty(), "keys used but not in messages.properties: " + missing);
+    }
+
+    @Test
+    void everyKeyTheEditorComputesExists() throws Exception {
+        Properties p = load(BASE + ".properties");
+        Set<String> missing = new TreeSet<>();
+        for (LayerType t : LayerType.values()) {
+            for (PropertySpec spec : t.properties()) {
+                if (!p.containsKey("property." + spec.name())) missing.add("property." + spec.name());
+            }
+        }
+        for (TrainingFields.Field f : TrainingFields.ALL) {
+            for (String key : new String[]{"training.field." + f.name(), "training.change." + f.name()}) {
+                if (!p.containsKey(key)) missing.add(key);
+            }
+        }
+        for (String id : new String[]{"undo", "redo", "zoom-out", "zoom-in", "fit", "arrange"}) {
+            if (!p.containsKey("tool." + id)) missing.add("tool." + id);
+        }
+        for (String v : TrainingFields.ALL.stream().filter(f -> f.name().equals("gradientClipping")).findFirst().orElseThrow()
+                .spec().choices()) {
+            if (!p.containsKey("choice.gradientClipping." + v)) missing.add("choice.gradientClipping." + v);
+        }
+        assertTrue(missing.isEmpty(), "keys the editor builds but messages.properties lacks: " + missing);
     }
 }

@@ -6,9 +6,12 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.backprop.app.editor.Autosave;
+import org.backprop.app.editor.RecentFiles;
 import org.backprop.app.i18n.Messages;
 import org.backprop.engine.train.TrainingSession.State;
 import org.backprop.visual.chart.LossChart;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,12 +32,21 @@ class WorkbenchWindowTest {
     @TempDir
     static Path dir;
     private static Stage stage;
+    private static final String PREFS_NODE = "org/backprop/workbench-test-window-" + ProcessHandle.current().pid();
     private final FxRobot robot = new FxRobot();
     private WorkbenchApp app;
 
     @BeforeAll
     static void toolkit() throws Exception {
+        // A fresh autosave folder: a slot left by another run must not greet this test with a dialog.
+        System.setProperty(Autosave.DIR_PROPERTY, dir.resolve("autosave").toString());
+        System.setProperty(RecentFiles.NODE_PROPERTY, PREFS_NODE);
         stage = FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterAll
+    static void forget() throws Exception {
+        java.util.prefs.Preferences.userRoot().node(PREFS_NODE).removeNode();
     }
 
     @BeforeEach

@@ -58,6 +58,7 @@ public final class LessonMode {
 
     private final Scene scene;
     private final BorderPane root;
+    private BorderPane outer;
     private final WorkbenchViewModel workbench;
     private final LessonViewModel vm;
     private final LessonPanel panel;
@@ -79,14 +80,20 @@ public final class LessonMode {
     public static LessonMode install(Scene scene, Node viewRoot, WorkbenchViewModel workbench) {
         LessonMode m = new LessonMode(scene, (BorderPane) viewRoot, workbench);
         scene.getStylesheets().add(Objects.requireNonNull(LessonMode.class.getResource("lesson.css")).toExternalForm());
-        m.root.setRight(m.panel.root());
+        // The lesson sits beside the whole workbench, so that the editor's property sheet and step
+        // mode keep their own room.
+        BorderPane outer = new BorderPane(viewRoot);
+        outer.setRight(m.panel.root());
+        outer.getStyleClass().add("lesson-host");
+        scene.setRoot(outer);
+        m.outer = outer;
         m.menus();
         m.keys();
         m.presentation.addListener((o, was, on) -> m.applyPresentation(on));
         m.root.leftProperty().addListener((o, was, now) -> m.applyPresentation(m.presentation.get()));
+        m.root.rightProperty().addListener((o, was, now) -> m.applyPresentation(m.presentation.get()));
         m.workbench.stepThrough().statusProperty().addListener((o, was, s) -> m.goToPendingStep());
         m.workbench.stepThrough().transcriptProperty().addListener((o, was, t) -> m.goToPendingStep());
-        m.startFromProperties();
         return m;
     }
 
@@ -237,7 +244,9 @@ public final class LessonMode {
             });
             language.getItems().add(item);
         }
-        bar.getMenus().get(1).getItems().addAll(new SeparatorMenuItem(), present, language);
+        Menu view = bar.getMenus().stream().filter(m -> "menu-view".equals(m.getId())).findFirst()
+                .orElse(bar.getMenus().get(1));
+        view.getItems().addAll(new SeparatorMenuItem(), present, language);
     }
 
     private void keys() {
@@ -259,18 +268,25 @@ public final class LessonMode {
         });
     }
 
-    /** Presentation mode keeps the centre (the lesson's view) and the lesson panel; menu, toolbar, layer list and status bar go. */
+    /** Presentation mode keeps the centre (the lesson's view) and the lesson panel; menu, toolbar, layer list, property sheet and status bar go. */
     private void applyPresentation(boolean on) {
-        if (on && !root.getStyleClass().contains(PRESENTATION_CLASS)) root.getStyleClass().add(PRESENTATION_CLASS);
-        if (!on) root.getStyleClass().remove(PRESENTATION_CLASS);
-        for (Node n : new Node[] {root.getTop(), root.getBottom(), root.getLeft()}) {
+        for (BorderPane p : new BorderPane[] {root, outer}) {
+            if (p == null) continue;
+            if (on && !p.getStyleClass().contains(PRESENTATION_CLASS)) p.getStyleClass().add(PRESENTATION_CLASS);
+            if (!on) p.getStyleClass().remove(PRESENTATION_CLASS);
+        }
+        for (Node n : new Node[] {root.getTop(), root.getBottom(), root.getLeft(), root.getRight()}) {
             if (n == null) continue;
             n.setVisible(!on);
             n.setManaged(!on);
         }
     }
 
-    private void startFromProperties() {
+    /**
+     * Opens the lesson named by {@code -Dworkbench.lesson}, if any. Called once the window's first
+     * project is open, so that the lesson's own project is not replaced by it.
+     */
+    public void startFromProperties() {
         String lesson = System.getProperty(LESSON);
         if (lesson != null && !lesson.isBlank()) {
             Path p = Path.of(lesson);

@@ -5,7 +5,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Modality;
 import javafx.stage.Window;
 import org.backprop.app.Assets;
@@ -13,9 +12,6 @@ import org.backprop.app.Problem;
 import org.backprop.app.i18n.Messages;
 import org.backprop.engine.runtime.Nd4jRuntime.BackendInfo;
 
-import java.io.File;
-import java.nio.file.Path;
-import java.util.Optional;
 
 /** The window's dialogs. Non-blocking: they may open from inside a frame update. */
 final class Dialogs {
@@ -58,30 +54,5 @@ final class Dialogs {
         a.getDialogPane().setId("about-dialog");
         a.getDialogPane().getStylesheets().add(Assets.stylesheet());
         a.show();
-    }
-
-    static Optional<Path> chooseProjectToOpen(Window owner, Path near) {
-        File f = chooser("file.chooser.open", near).showOpenDialog(owner);
-        return Optional.ofNullable(f).map(File::toPath);
-    }
-
-    static Optional<Path> chooseSaveTarget(Window owner, Path near) {
-        FileChooser c = chooser("file.chooser.saveAs", near);
-        if (near != null) c.setInitialFileName(near.getFileName().toString());
-        File f = c.showSaveDialog(owner);
-        return Optional.ofNullable(f).map(File::toPath);
-    }
-
-    private static FileChooser chooser(String titleKey, Path near) {
-        FileChooser c = new FileChooser();
-        c.setTitle(Messages.get(titleKey));
-        c.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter(Messages.get("file.filter.project"), "*.bpw.json"),
-                new FileChooser.ExtensionFilter(Messages.get("file.filter.all"), "*"));
-        if (near != null && near.toAbsolutePath().getParent() != null) {
-            File dir = near.toAbsolutePath().getParent().toFile();
-            if (dir.isDirectory()) c.setInitialDirectory(dir);
-        }
-        return c;
     }
 }

@@ -20,11 +20,11 @@ final class LayerTable {
         table.setId("layer-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(Messages.get("layers.empty")));
-        table.getColumns().add(column("layers.column.layer", LayerRow::id, false, 88));
-        table.getColumns().add(column("layers.column.type", r -> VisualText.layerType(r.type()), false, 78));
-        table.getColumns().add(column("layers.column.units", LayerRow::units, true, 54));
+        table.getColumns().add(column("layers.column.layer", LayerRow::id, false, 64));
+        table.getColumns().add(column("layers.column.type", r -> VisualText.layerType(r.type()), false, 60));
+        table.getColumns().add(column("layers.column.units", LayerRow::units, true, 58));
         table.getColumns().add(column("layers.column.params",
-                r -> Messages.format("layers.params", r.parameters()), true, 70));
+                r -> r.parameters() < 0 ? "" : Messages.format("layers.params", r.parameters()), true, 70));
         table.getColumns().forEach(c -> c.setSortable(false));
         return table;
     }
@@ -37,6 +37,11 @@ final class LayerTable {
         c.setReorderable(false);
         if (numeric) {
             c.getStyleClass().add("numeric");
+            // Fixed: the resize policy shares out the rest among the text columns, and numbers
+            // and their headers are never cut short.
+            c.setMinWidth(width);
+            c.setMaxWidth(width);
+            c.setResizable(false);
         }
         return c;
     }

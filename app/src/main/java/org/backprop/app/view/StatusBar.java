@@ -2,6 +2,7 @@ package org.backprop.app.view;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -28,7 +29,8 @@ import java.util.concurrent.Callable;
 final class StatusBar {
     private StatusBar() {}
 
-    static HBox create(WorkbenchViewModel vm) {
+    /** @param parameters the edited network's parameter count, -1 while unknown */
+    static HBox create(WorkbenchViewModel vm, ReadOnlyLongProperty parameters) {
         ProgressIndicator starting = new ProgressIndicator();
         starting.getStyleClass().add("status-progress");
         starting.visibleProperty().bind(vm.readyProperty().not());
@@ -66,8 +68,8 @@ final class StatusBar {
         }, vm.lastEvaluationProperty());
         accuracy.visibleProperty().bind(accuracy.textProperty().isNotEmpty());
         accuracy.managedProperty().bind(accuracy.visibleProperty());
-        Label params = label("status-params",
-                () -> Messages.format("status.params", vm.parametersProperty().get()), vm.parametersProperty());
+        Label params = label("status-params", () -> parameters.get() < 0 ? Messages.get("status.params.unknown")
+                : Messages.format("status.params", parameters.get()), parameters);
         Label memory = label("status-memory",
                 () -> Messages.format("status.memory", vm.memoryUsedProperty().get() / (1024 * 1024)), vm.memoryUsedProperty());
 

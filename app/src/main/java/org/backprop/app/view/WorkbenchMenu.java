@@ -11,12 +11,20 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCombination;
 import org.backprop.app.i18n.Messages;
 
-/** File (Open, Save, Save As, Quit), View (Step through) and Help (About), with the usual shortcuts. */
+import java.util.List;
+
+/**
+ * File (New, Open, Open Recent, Save, Save As, Quit), the menus other parts of the window
+ * contribute (the editor's Edit and View; Step through joins View), and Help (About), with the
+ * usual shortcuts.
+ */
 final class WorkbenchMenu {
     private WorkbenchMenu() {}
 
     /** What the menu does; the view supplies the dialogs. */
     interface Actions {
+        void newProject();
+
         void open();
 
         void save();
@@ -28,21 +36,34 @@ final class WorkbenchMenu {
         void about();
     }
 
-    static MenuBar create(Actions actions, ObservableBooleanValue canSave, BooleanProperty stepMode) {
+    /**
+     * @param recent   the Open Recent submenu
+     * @param more     menus between File and Help
+     * @param stepMode toggled by View > Step through
+     */
+    static MenuBar create(Actions actions, ObservableBooleanValue canSave, Menu recent, List<Menu> more,
+                          BooleanProperty stepMode) {
+        MenuItem newProject = item("menu.file.new", "new", "Shortcut+N", actions::newProject);
         MenuItem open = item("menu.file.open", "open", "Shortcut+O", actions::open);
         MenuItem save = item("menu.file.save", "save", "Shortcut+S", actions::save);
         MenuItem saveAs = item("menu.file.saveAs", "save-as", "Shortcut+Shift+S", actions::saveAs);
         MenuItem quit = item("menu.file.quit", "quit", "Shortcut+Q", actions::quit);
         save.disableProperty().bind(Bindings.not(canSave));
         saveAs.disableProperty().bind(Bindings.not(canSave));
-        Menu file = new Menu(Messages.get("menu.file"), null, open, save, saveAs, new SeparatorMenuItem(), quit);
+        Menu file = new Menu(Messages.get("menu.file"), null, newProject, open, recent, new SeparatorMenuItem(),
+                save, saveAs, new SeparatorMenuItem(), quit);
         CheckMenuItem stepThrough = new CheckMenuItem(Messages.get("menu.view.stepThrough"));
         stepThrough.setId("menu-step-through");
         stepThrough.setAccelerator(KeyCombination.keyCombination("Shortcut+T"));
         stepThrough.selectedProperty().bindBidirectional(stepMode);
-        Menu view = new Menu(Messages.get("menu.view"), null, stepThrough);
+        Menu view = more.stream().filter(m -> "menu-view".equals(m.getId())).findFirst()
+                .orElseGet(() -> new Menu(Messages.get("menu.view")));
+        view.getItems().addAll(new SeparatorMenuItem(), stepThrough);
         Menu help = new Menu(Messages.get("menu.help"), null, item("menu.help.about", "about", null, actions::about));
-        MenuBar bar = new MenuBar(file, view, help);
+        MenuBar bar = new MenuBar(file);
+        bar.getMenus().addAll(more);
+        if (!bar.getMenus().contains(view)) bar.getMenus().add(view);
+        bar.getMenus().add(help);
         bar.setId("menu-bar");
         return bar;
     }

@@ -16,59 +16,60 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.backprop.app.WorkbenchViewModel;
 import org.backprop.app.dashboard.DashboardView;
+import org.backprop.app.editor.EditorView;
 import org.backprop.app.i18n.Messages;
 import org.backprop.app.stepthrough.StepThroughView;
 import org.backprop.engine.project.Project;
 import org.backprop.visual.chart.LossChart;
-import org.backprop.visual.diagram.NetworkDiagram;
 
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The workbench window's content: menu and toolbar on top, the layer list on the left, the
- * network diagram over the live loss chart in the middle (with the training dashboard on a
- * second tab, when there is one), the status bar at the foot.
- * Binds to the view model; holds no state of its own.
+ * The workbench window's content: menu and toolbar on top; on the left the layer palette and
+ * the layer list; in the middle the network editor over the live loss chart (with the training
+ * dashboard on a second tab, when there is one); on the right the property sheet; the status bar
+ * at the foot. Step mode takes the middle. Binds to the view models; holds no state of its own.
  */
 public final class WorkbenchView {
     private final WorkbenchViewModel vm;
+    private final EditorView editor;
     private final Supplier<Window> window;
     private final BorderPane root = new BorderPane();
     private final LossChart chart = new LossChart();
-    private final NetworkDiagram diagram = new NetworkDiagram();
     private final StepThroughView stepView;
     private final DashboardView dashboard;
     private TabPane tabs;
 
-    public WorkbenchView(WorkbenchViewModel vm, Supplier<Window> window) {
-        this(vm, null, window);
-    }
-
     /** @param dashboard shown on a tab beside the network, or null for none */
-    public WorkbenchView(WorkbenchViewModel vm, DashboardView dashboard, Supplier<Window> window) {
+    public WorkbenchView(WorkbenchViewModel vm, EditorView editor, DashboardView dashboard, Supplier<Window> window) {
         this.vm = vm;
+        this.editor = editor;
         this.window = window;
         this.dashboard = dashboard;
         root.getStyleClass().add("workbench");
-        root.setTop(new VBox(WorkbenchMenu.create(actions(), vm.canSaveProperty(), vm.stepThrough().activeProperty()),
+        root.setTop(new VBox(WorkbenchMenu.create(actions(), vm.canSaveProperty(), editor.recentMenu(),
+                List.of(editor.editMenu(), editor.viewMenu()), vm.stepThrough().activeProperty()),
                 TrainingToolbar.create(vm)));
         Node layers = layersPanel();
         Node centre = dashboard == null ? centre() : tabs(centre(), dashboard);
+        Node properties = editor.propertiesPanel();
         BorderPane.setMargin(layers, new Insets(10, 0, 10, 10));
         BorderPane.setMargin(centre, new Insets(10));
+        BorderPane.setMargin(properties, new Insets(10, 10, 10, 0));
         root.setLeft(layers);
         root.setCenter(centre);
-        root.setBottom(StatusBar.create(vm));
-        // Step mode takes the centre and the layer list's room; the rest of the window stays.
+        root.setRight(properties);
+        root.setBottom(StatusBar.create(vm, editor.viewModel().totalParametersProperty()));
+        // Step mode takes the centre, the layer list's and the property sheet's room.
         stepView = new StepThroughView(vm.stepThrough());
         vm.stepThrough().activeProperty().addListener((o, was, on) -> {
             root.setLeft(on ? null : layers);
             root.setCenter(on ? stepView.root() : centre);
+            root.setRight(on ? null : properties);
             if (on) stepView.focus();
         });
 
-        diagram.setId("network-diagram");
-        diagram.modelProperty().bind(vm.diagramProperty());
         chart.setId("loss-chart");
         vm.setMetricsSink(chart);
         vm.problemProperty().addListener((o, was, p) -> {
@@ -84,8 +85,8 @@ public final class WorkbenchView {
         return chart;
     }
 
-    public NetworkDiagram diagram() {
-        return diagram;
+    public EditorView editor() {
+        return editor;
     }
 
     public StepThroughView stepView() {
@@ -93,7 +94,8 @@ public final class WorkbenchView {
     }
 
     private Node layersPanel() {
-        var table = LayerTable.create(vm.layers());
+        var table = LayerTable.create(editor.viewModel().rows());
+        editor.bindLayerTable(table);
         VBox.setVgrow(table, Priority.ALWAYS);
         Label description = new Label();
         description.setId("project-description");
@@ -109,7 +111,7 @@ public final class WorkbenchView {
             Project p = vm.projectProperty().get();
             return p == null ? "" : p.name();
         }, vm.projectProperty()));
-        VBox box = new VBox(panelTitle("panel.layers"), table, name, description);
+        VBox box = new VBox(panelTitle("panel.palette"), editor.palette(), panelTitle("panel.layers"), table, name, description);
         box.getStyleClass().addAll("panel", "layers-panel");
         return box;
     }
@@ -143,15 +145,13 @@ public final class WorkbenchView {
     }
 
     private Node centre() {
-        VBox diagramPanel = new VBox(panelTitle("panel.network"), diagram);
-        VBox.setVgrow(diagram, Priority.ALWAYS);
-        diagramPanel.getStyleClass().add("panel");
+        Node diagramPanel = editor.networkPanel();
         VBox chartPanel = new VBox(panelTitle("panel.training"), chart);
         VBox.setVgrow(chart, Priority.ALWAYS);
         chartPanel.getStyleClass().add("panel");
         SplitPane split = new SplitPane(diagramPanel, chartPanel);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.52);
+        split.setDividerPositions(0.6);
         split.getStyleClass().add("centre-split");
         return split;
     }
@@ -165,23 +165,28 @@ public final class WorkbenchView {
     private WorkbenchMenu.Actions actions() {
         return new WorkbenchMenu.Actions() {
             @Override
+            public void newProject() {
+                editor.newProject();
+            }
+
+            @Override
             public void open() {
-                Dialogs.chooseProjectToOpen(window.get(), vm.projectFileProperty().get()).ifPresent(vm::open);
+                editor.open();
             }
 
             @Override
             public void save() {
-                if (!vm.save()) saveAs();
+                editor.save();
             }
 
             @Override
             public void saveAs() {
-                Dialogs.chooseSaveTarget(window.get(), vm.projectFileProperty().get()).ifPresent(vm::saveAs);
+                editor.saveAs();
             }
 
             @Override
             public void quit() {
-                Platform.exit();
+                editor.whenSafe(Platform::exit);
             }
 
             @Override

@@ -54,6 +54,9 @@ class I18nBundleTest {
     @Test
     void everyLayerTypeHasAName() throws Exception {
         Properties p = load(BASE + ".properties");
-        for (LayerType t : LayerType.values()) assertNotNull(p.getProperty("layer.type." + t.id()), t.id());
+        for (LayerType t : LayerType.values()) {
+            assertNotNull(p.getProperty("layer.type." + t.id()), t.id());
+            assertNotNull(p.getProperty("palette.tooltip." + t.id()), "palette.tooltip." + t.id());
+        }
     }
 }
