@@ -1,5 +1,6 @@
 package org.backprop.engine.cli;
 
+import org.backprop.engine.runtime.BuildInfo;
 import org.backprop.engine.runtime.Nd4jRuntime;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -44,11 +45,13 @@ public final class WorkbenchCli implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** "Backprop Workbench 0.1.0" from the jar manifest, then the build line if the jar has one. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = WorkbenchCli.class.getPackage().getImplementationVersion();
-            return new String[]{"Backprop Workbench " + (v == null ? "development build" : v)};
+            BuildInfo b = BuildInfo.current();
+            String first = "Backprop Workbench " + b.versionText();
+            return b.buildText().isEmpty() ? new String[]{first} : new String[]{first, b.buildText()};
         }
     }
 }
