@@ -2,7 +2,7 @@
 # The installer, tested the way a user meets it: build the .deb (mvn -Pinstaller), install it with
 # dpkg -i, run the installed launcher headless as a fresh user (--version; train the xor sample
 # for 50 iterations; check the exit codes, metrics.csv and the installed files), uninstall it with
-# dpkg -r, and clean up. CI runs it (.ci/run). Needs root (or sudo), fakeroot, dpkg-deb.
+# dpkg -r (and -P), and clean up. CI runs it (.ci/run). Needs root (or sudo), fakeroot, dpkg-deb.
 #
 #   packaging/test-deb.sh            build, then test
 #   packaging/test-deb.sh --no-build test the .deb already in packaging/target
@@ -20,20 +20,22 @@ VERSION=$(sed -n 's:.*<app.version>\(.*\)</app.version>.*:\1:p' pom.xml | head -
 
 fail() { echo "test-deb: FAILED: $*" >&2; exit 1; }
 step() { echo "== $*"; }
+status() { dpkg-query -W -f '${Status}' "$PACKAGE" 2>/dev/null || true; }
 
 tmp=$(mktemp -d)
 installed=""
 cleanup() {
-  if [ -n "$installed" ] && dpkg -s "$PACKAGE" >/dev/null 2>&1; then
-    $SUDO dpkg -r "$PACKAGE" >/dev/null || true
+  if [ -n "$installed" ] && [ -n "$(status)" ]; then
+    $SUDO dpkg -P "$PACKAGE" >/dev/null || true
   fi
   rm -rf "$tmp"
 }
 trap cleanup EXIT
 
-if dpkg -s "$PACKAGE" >/dev/null 2>&1; then
-  fail "$PACKAGE is already installed here; remove it first (dpkg -r $PACKAGE)"
-fi
+case "$(status)" in
+  *" installed") fail "$PACKAGE is already installed here; remove it first (dpkg -P $PACKAGE)" ;;
+  ?*) $SUDO dpkg -P "$PACKAGE" >/dev/null ;;  # left removed-but-not-purged by an earlier run
+esac
 
 t0=$(date +%s)
 if [ "${1:-}" != "--no-build" ]; then
@@ -54,7 +56,7 @@ installed=yes
 if ! $SUDO dpkg -i "$deb"; then
   $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -f -y -qq --no-install-recommends
 fi
-dpkg -s "$PACKAGE" | grep -q "^Status: install ok installed" || fail "dpkg does not list $PACKAGE as installed"
+[ "$(status)" = "install ok installed" ] || fail "dpkg does not list $PACKAGE as installed: $(status)"
 [ -x "$LAUNCHER" ] || fail "no launcher at $LAUNCHER"
 echo "installed size: $(dpkg-query -W -f '${Installed-Size}' "$PACKAGE") KiB (dpkg), $(du -sh "$INSTALL_DIR" | cut -f1) on disk"
 
@@ -76,16 +78,18 @@ if ls "$INSTALL_DIR"/lib/app | grep -E -- '-(windows|macosx|android|ios)-|-(win|
   fail "natives of another platform are installed"
 fi
 
-# A fresh user (JavaCPP unpacks its natives into ~/.javacpp/cache on the first run), no
-# OMP_NUM_THREADS (an installed launcher cannot set it: the app caps ND4J's threads itself),
-# started away from the repository so nothing of it is found by accident.
+# A fresh user (JavaCPP unpacks its natives into ~/.javacpp/cache on the first run; Java takes
+# user.home from the password file, not from HOME, hence JAVA_TOOL_OPTIONS), no OMP_NUM_THREADS
+# (an installed launcher cannot set it: the app caps ND4J's threads itself), started away from
+# the repository so that nothing of it is found by accident.
 export HOME=$tmp/home
+export JAVA_TOOL_OPTIONS="-Duser.home=$HOME"
 mkdir -p "$HOME"
 unset OMP_NUM_THREADS
 cd "$tmp"
 
 step "$LAUNCHER --version"
-out=$("$LAUNCHER" --version) || fail "--version exited $?"
+out=$("$LAUNCHER" --version 2>/dev/null) || fail "--version exited $?"
 echo "$out"
 [ "$(echo "$out" | head -1)" = "Backprop Workbench $VERSION" ] || fail "--version printed '$(echo "$out" | head -1)'"
 
@@ -103,7 +107,8 @@ rows=$(($(wc -l <"$tmp/run/metrics.csv") - 1))
 [ "$rows" -eq 50 ] || fail "metrics.csv has $rows rows, expected 50"
 [ -s "$tmp/run/model.zip" ] || fail "no model.zip"
 grep -q "on ND4J CPU (OMP threads 1)" "$tmp/train.out" || fail "train did not run on ND4J CPU with 1 thread"
-echo "train: exit 0 in $((t3 - t2)) s (first run, natives unpacked), metrics.csv with $rows rows"
+[ -d "$HOME/.javacpp/cache" ] || fail "JavaCPP did not unpack into the fresh user's home"
+echo "train: exit 0 in $((t3 - t2)) s (first run: ND4J's natives unpacked, $(du -sh "$HOME/.javacpp/cache" | cut -f1) in ~/.javacpp/cache), metrics.csv with $rows rows"
 
 step "$LAUNCHER validate (a broken project exits 1)"
 printf '{"format": "backprop-workbench/project", "version": 1,\n  "name": 3' >"$tmp/broken.bpw.json"
@@ -114,10 +119,12 @@ set -e
 [ "$rc" -eq 1 ] || fail "validate of a broken project exited $rc, expected 1"
 
 cd "$ROOT"
-step "uninstall: dpkg -r"
+step "uninstall: dpkg -r, then dpkg -P for dpkg's record of it"
 $SUDO dpkg -r "$PACKAGE" >/dev/null
+case "$(status)" in *" installed") fail "still installed after dpkg -r" ;; esac
+[ ! -e "$INSTALL_DIR" ] || fail "$INSTALL_DIR is still there after dpkg -r"
+$SUDO dpkg -P "$PACKAGE" >/dev/null
 installed=""
-if dpkg -s "$PACKAGE" 2>/dev/null | grep -q "^Status: install ok installed"; then fail "still installed"; fi
-[ ! -e "$LAUNCHER" ] || fail "$LAUNCHER is still there after dpkg -r"
+[ -z "$(status)" ] || fail "dpkg still knows $PACKAGE after dpkg -P: $(status)"
 
 echo "test-deb: OK ($(basename "$deb"); build $((t1 - t0)) s, tests $(($(date +%s) - t1)) s)"
