@@ -25,7 +25,6 @@ import java.util.Locale;
  * NVIDIA GPU it prints one line {@code no CUDA device: <why>} and exits 0.
  */
 public final class GpuBenchmark {
-    static final String CUDA_BACKEND_CLASS = "org.nd4j.linalg.jcublas.JCublasBackend";
     static final String[][] CASES = {
             {"fashion-mlp", "samples/fashion-mlp/fashion-mlp.bpw.json"},
             {"fashion-conv", "benchmarks/projects/fashion-conv.bpw.json"},
@@ -37,7 +36,7 @@ public final class GpuBenchmark {
         int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         Nd4jRuntime.configure();
-        boolean cudaBuild = onClassPath(CUDA_BACKEND_CLASS);
+        boolean cudaBuild = Nd4jRuntime.isCudaBuild();
         if (cudaBuild) {
             String missing = missingNvidiaDriver();
             if (missing != null) {
@@ -79,15 +78,6 @@ public final class GpuBenchmark {
             return "no NVIDIA driver on this machine (/dev/nvidiactl is missing)";
         }
         return null;
-    }
-
-    private static boolean onClassPath(String className) {
-        try {
-            Class.forName(className, false, GpuBenchmark.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
-        }
     }
 
     private static String rootCause(Throwable t) {

@@ -37,7 +37,13 @@ public final class WorkbenchCli implements Runnable {
             cmd.getErr().println("error: " + ex.getMessage());
             return TRAINING_FAILED;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (ExceptionInInitializerError | NoClassDefFoundError | UnsatisfiedLinkError e) {
+            // ND4J loads its native backend on first use; picocli passes Errors through.
+            cli.getErr().println("error: ND4J did not start: " + Nd4jRuntime.startFailure(e));
+            return TRAINING_FAILED;
+        }
     }
 
     @Override

@@ -26,6 +26,7 @@ public final class Nd4jRuntime {
     /** Threads ND4J may use when OMP_NUM_THREADS is not set. */
     public static final String THREADS_PROPERTY = "workbench.threads";
     static final int DEFAULT_THREADS = 1;
+    static final String CUDA_BACKEND_CLASS = "org.nd4j.linalg.jcublas.JCublasBackend";
 
     private static volatile boolean configured;
 
@@ -81,6 +82,29 @@ public final class Nd4jRuntime {
             }
         }
         return DEFAULT_THREADS;
+    }
+
+    /**
+     * One line for people on why ND4J did not start; on the CUDA build (-Pcuda), what that build
+     * needs, because ND4J itself only says "no backend on your classpath".
+     */
+    public static String startFailure(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        String why = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+        return isCudaBuild()
+                ? "this is the CUDA build, which needs an NVIDIA GPU with its driver and CUDA 11.6 (" + why + ")"
+                : why;
+    }
+
+    /** Whether nd4j-cuda is on the class path (the -Pcuda build), without loading ND4J. */
+    public static boolean isCudaBuild() {
+        try {
+            Class.forName(CUDA_BACKEND_CLASS, false, Nd4jRuntime.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 
     /** "CUDA" for nd4j-cuda's backend (org.nd4j.linalg.jcublas.JCublasBackend), else "CPU". */

@@ -23,6 +23,13 @@ class Nd4jRuntimeTest {
     }
 
     @Test
+    void aStartFailureIsExplainedByItsRootCause() {
+        Throwable e = new ExceptionInInitializerError(new RuntimeException(new IllegalStateException("no backend")));
+        assertEquals("IllegalStateException: no backend", Nd4jRuntime.startFailure(e), "the CPU build has no CUDA hint");
+        assertEquals(false, Nd4jRuntime.isCudaBuild());
+    }
+
+    @Test
     void startCapsTheCpuBackendsThreads() {
         Nd4jRuntime.BackendInfo info = Nd4jRuntime.start();
         assertEquals("CPU", info.name());
