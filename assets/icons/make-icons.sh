@@ -36,4 +36,15 @@ convert "$tmp/bg.png" \
 for size in 256 48 32 16; do
   convert "$tmp/icon.png" -filter Lanczos -resize ${size}x${size} -depth 8 -strip "workbench-$size.png"
 done
-echo "wrote $(ls workbench-*.png | tr '\n' ' ')"
+# Windows installers (jpackage --icon on Windows takes .ico only).
+convert workbench-16.png workbench-32.png workbench-48.png workbench-256.png workbench.ico
+# macOS installers take .icns, which only macOS's iconutil writes: run this script on a Mac once.
+if command -v iconutil >/dev/null 2>&1; then
+  mkdir "$tmp/workbench.iconset"
+  for size in 16 32 128 256 512; do
+    convert "$tmp/icon.png" -filter Lanczos -resize ${size}x${size} -depth 8 -strip "$tmp/workbench.iconset/icon_${size}x${size}.png"
+    convert "$tmp/icon.png" -filter Lanczos -resize $((size * 2))x$((size * 2)) -depth 8 -strip "$tmp/workbench.iconset/icon_${size}x${size}@2x.png"
+  done
+  iconutil -c icns -o workbench.icns "$tmp/workbench.iconset"
+fi
+echo "wrote $(ls workbench-*.png workbench.ico workbench.icns 2>/dev/null | tr '\n' ' ')"

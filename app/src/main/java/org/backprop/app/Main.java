@@ -13,25 +13,36 @@ import java.util.Optional;
  *
  * <pre>
  *   (no arguments) | gui [PROJECT]   open the window on PROJECT, else on the xor sample
+ *   PROJECT.bpw.json                 open the window on it (how a desktop opens a project file)
  *   anything else                    the headless command line
  * </pre>
  */
 public final class Main {
     static final String GUI_COMMAND = "gui";
+    static final String PROJECT_SUFFIX = ".bpw.json";
 
     private Main() {}
 
     public static void main(String[] args) {
         Nd4jRuntime.configure();
-        if (args.length == 0 || args[0].equals(GUI_COMMAND)) {
-            Optional<Path> project = args.length > 1
-                    ? Optional.of(Path.of(args[1]).toAbsolutePath())
-                    : ProjectLocator.defaultProject();
+        if (opensWindow(args)) {
+            Optional<Path> project = projectArgument(args).or(ProjectLocator::defaultProject);
             Application.launch(WorkbenchApp.class, project.map(Path::toString).stream().toArray(String[]::new));
             // Native libraries may leave non-daemon threads behind; the window is gone, so is the app.
             System.exit(0);
         } else {
             System.exit(WorkbenchCli.run(args));
         }
+    }
+
+    static boolean opensWindow(String[] args) {
+        return args.length == 0 || args[0].equals(GUI_COMMAND) || (args.length == 1 && args[0].endsWith(PROJECT_SUFFIX));
+    }
+
+    /** The project named on the command line for the window, as an absolute path. */
+    static Optional<Path> projectArgument(String[] args) {
+        if (args.length > 1 && args[0].equals(GUI_COMMAND)) return Optional.of(Path.of(args[1]).toAbsolutePath());
+        if (args.length == 1 && args[0].endsWith(PROJECT_SUFFIX)) return Optional.of(Path.of(args[0]).toAbsolutePath());
+        return Optional.empty();
     }
 }

@@ -4,6 +4,7 @@ import org.backprop.app.i18n.Messages;
 import org.backprop.engine.compile.CompileException;
 import org.backprop.engine.data.DataException;
 import org.backprop.engine.project.ProjectFormatException;
+import org.backprop.engine.runtime.Nd4jRuntime;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -45,6 +46,8 @@ public record Problem(Kind kind, String message) {
         if (t instanceof NoSuchFileException e) return new Problem(io, Messages.format("problem.io.noSuchFile", e.getFile()));
         if (t instanceof AccessDeniedException e) return new Problem(io, Messages.format("problem.io.accessDenied", e.getFile()));
         if (t instanceof IOException e) return new Problem(io, Messages.format("problem.io.other", String.valueOf(e.getMessage())));
+        // ND4J's native backend failed to load (whatever was being done first): say why, not "Could not initialize class".
+        if (t instanceof LinkageError) return new Problem(Kind.RUNTIME, Nd4jRuntime.startFailure(t));
         String m = t.getMessage();
         return new Problem(io, m == null || m.isBlank() ? t.getClass().getSimpleName() : m);
     }

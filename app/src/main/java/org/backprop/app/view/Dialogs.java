@@ -10,6 +10,7 @@ import javafx.stage.Window;
 import org.backprop.app.Assets;
 import org.backprop.app.Problem;
 import org.backprop.app.i18n.Messages;
+import org.backprop.engine.runtime.BuildInfo;
 import org.backprop.engine.runtime.Nd4jRuntime.BackendInfo;
 
 
@@ -46,10 +47,14 @@ final class Dialogs {
         Alert a = new Alert(Alert.AlertType.INFORMATION);
         a.initOwner(owner);
         a.setTitle(Messages.get("about.title"));
-        a.setHeaderText(Messages.get("about.header"));
+        BuildInfo build = BuildInfo.current();
+        a.setHeaderText(build.version().map(v -> Messages.format("about.header.version", v)).orElse(Messages.get("about.header")));
+        String made = build.buildTime().isPresent()
+                ? Messages.format("about.build", build.buildTime().get(), build.nd4jBackend().orElse("ND4J"), build.nd4jVersion().orElse(""))
+                : Messages.get("about.build.development");
         String b = backend == null ? Messages.get("about.backend.starting")
                 : Messages.format("about.backend", backend.name(), backend.implementation(), backend.openMpThreads());
-        a.setContentText(Messages.format("about.body", b, System.getProperty("java.version"),
+        a.setContentText(Messages.format("about.body", made, b, System.getProperty("java.version"),
                 System.getProperty("javafx.runtime.version", "?")));
         a.getDialogPane().setId("about-dialog");
         a.getDialogPane().getStylesheets().add(Assets.stylesheet());

@@ -1,5 +1,6 @@
 package org.backprop.engine.cli;
 
+import org.backprop.engine.runtime.BuildInfo;
 import org.backprop.engine.runtime.Nd4jRuntime;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,7 +38,13 @@ public final class WorkbenchCli implements Runnable {
             cmd.getErr().println("error: " + ex.getMessage());
             return TRAINING_FAILED;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (ExceptionInInitializerError | NoClassDefFoundError | UnsatisfiedLinkError e) {
+            // ND4J loads its native backend on first use; picocli passes Errors through.
+            cli.getErr().println("error: ND4J did not start: " + Nd4jRuntime.startFailure(e));
+            return TRAINING_FAILED;
+        }
     }
 
     @Override
@@ -45,11 +52,13 @@ public final class WorkbenchCli implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** "Backprop Workbench 0.1.0" from the jar manifest, then the build line if the jar has one. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = WorkbenchCli.class.getPackage().getImplementationVersion();
-            return new String[]{"Backprop Workbench " + (v == null ? "development build" : v)};
+            BuildInfo b = BuildInfo.current();
+            String first = "Backprop Workbench " + b.versionText();
+            return b.buildText().isEmpty() ? new String[]{first} : new String[]{first, b.buildText()};
         }
     }
 }

@@ -58,6 +58,7 @@ public final class TrainingSession implements AutoCloseable {
     private boolean pauseRequested;
     private boolean stopRequested;
     private int stepsRequested;
+    private boolean stepping; // a requested step is running: awaitIdle waits until it is recorded
     private boolean running; // a worker is inside run(): tasks wait for it
 
     public TrainingSession(Project project, PreparedData data) throws CompileException {
@@ -232,7 +233,7 @@ public final class TrainingSession implements AutoCloseable {
         long deadline = System.nanoTime() + unit.toNanos(timeout);
         lock.lock();
         try {
-            while (state == State.RUNNING || (worker != null && state == State.READY) || stepsRequested > 0) {
+            while (state == State.RUNNING || (worker != null && state == State.READY) || stepsRequested > 0 || stepping) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) return false;
                 changed.awaitNanos(left);
@@ -289,6 +290,7 @@ public final class TrainingSession implements AutoCloseable {
                         rateSamples = 0;
                     }
                     metrics.add((int) iteration, epoch, loss, rate);
+                    if (stepping) stepRecorded();
                     if (plan.maxIterations() > 0 && iteration >= plan.maxIterations()) {
                         evaluate(net, (int) iteration, epoch, epochLoss / epochBatches);
                         setState(State.FINISHED);
@@ -317,6 +319,16 @@ public final class TrainingSession implements AutoCloseable {
         }
     }
 
+    private void stepRecorded() {
+        lock.lock();
+        try {
+            stepping = false;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Blocks while paused; false when the run must stop. */
     private boolean awaitTurn() throws InterruptedException {
         runPendingTasks();
@@ -330,6 +342,7 @@ public final class TrainingSession implements AutoCloseable {
                 }
                 if (stepsRequested > 0) {
                     stepsRequested--;
+                    stepping = true;
                     return true;
                 }
                 if (state != State.PAUSED) setStateLocked(State.PAUSED);
@@ -423,6 +436,7 @@ public final class TrainingSession implements AutoCloseable {
 
     private void setStateLocked(State s) {
         state = s;
+        if (s == State.FINISHED || s == State.STOPPED || s == State.FAILED) stepping = false;
         changed.signalAll();
         for (Consumer<State> l : stateListeners) {
             try {
