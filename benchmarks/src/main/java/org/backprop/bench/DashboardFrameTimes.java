@@ -134,6 +134,8 @@ public final class DashboardFrameTimes {
         });
         waitFor("ready to train", () -> onFx(() -> vm.canTrainProperty().get() && vm.iterationProperty().get() == 0), 60);
         onFx(() -> { vm.train(); return null; });
+        // The window builds its session from the edited project in the background on Train.
+        waitFor("the session built", () -> onFx(() -> vm.sessionProperty().get() != null), 120);
         TrainingSession s = onFx(() -> vm.sessionProperty().get());
         double rate = measure(s.metrics(), seconds, perEpoch, rows, () -> onFx(() -> { frames.clear(); return null; }));
         onFx(() -> { frames.drainInto(frameTimes); return null; });
