@@ -54,8 +54,8 @@ public final class WorkbenchApp extends Application {
         FrameCoalescer ui = new FrameCoalescer();
         background = BackgroundThreads.create();
         vm = new WorkbenchViewModel(ui, background, new MemoryProbe());
-        // The dashboard reads the gradients through DashboardSources: the interim probe until telemetry is merged.
-        DashboardViewModel dashboard = new DashboardViewModel(ui, background, vm, DashboardSources::interim);
+        // The dashboard reads the gradients through DashboardSources: the telemetry engine, adapted.
+        DashboardViewModel dashboard = new DashboardViewModel(ui, background, vm, DashboardSources::telemetry);
         view = new WorkbenchView(vm, new DashboardView(dashboard, vm, () -> stage), () -> stage);
 
         Scene scene = new Scene(view.root(), 1280, 800);

@@ -48,7 +48,7 @@ class DashboardViewModelTest {
     void create() {
         ui = new FrameCoalescer();
         vm = new WorkbenchViewModel(ui, background, new MemoryProbe());
-        dash = new DashboardViewModel(ui, background, vm, DashboardSources::interim);
+        dash = new DashboardViewModel(ui, background, vm, DashboardSources::telemetry);
         dash.activeProperty().set(true);
     }
 
