@@ -37,6 +37,11 @@ import java.util.TreeSet;
  */
 final class TelemetrySources implements LayerSeriesSource, LayerMatrixSource, FindingsSource {
     static final long DIAGNOSIS_EVERY_NANOS = 500_000_000L;
+    /**
+     * Denser than {@link TelemetryConfig#defaults()} (every 20 / 200), which suits long headless
+     * runs: a live heatmap needs columns, and the matrix view a fresh matrix every few frames.
+     */
+    public static final TelemetryConfig CONFIG = TelemetryConfig.defaults().withSamplingInterval(5).withSnapshotInterval(50);
 
     private final Telemetry telemetry;
     private final Diagnosis diagnosis = Diagnosis.standard();
@@ -51,7 +56,7 @@ final class TelemetrySources implements LayerSeriesSource, LayerMatrixSource, Fi
     }
 
     static DashboardSources attach(TrainingSession session) {
-        SessionTelemetry st = SessionTelemetry.attach(session, TelemetryConfig.defaults());
+        SessionTelemetry st = SessionTelemetry.attach(session, CONFIG);
         TelemetrySources s = new TelemetrySources(st.telemetry());
         return new DashboardSources(s, s, org.backprop.visual.dashboard.TimeStepSource.EMPTY, s);
     }
