@@ -33,7 +33,7 @@ import java.util.TreeSet;
  * interfaces. Telemetry is written on the training thread; everything read here is published by
  * the telemetry classes themselves (volatile fields, synchronized {@link TimeSeries} and rings),
  * so the UI never takes a lock the training thread holds for long. The diagnosis runs at most
- * every {@link #DIAGNOSIS_EVERY_NANOS}, lazily on the reader's thread, never once per frame.
+ * every {@link #DIAGNOSIS_EVERY_NANOS}, on its own low-priority daemon thread, never once per frame.
  */
 final class TelemetrySources implements LayerSeriesSource, LayerMatrixSource, FindingsSource {
     static final long DIAGNOSIS_EVERY_NANOS = 500_000_000L;
@@ -49,7 +49,9 @@ final class TelemetrySources implements LayerSeriesSource, LayerMatrixSource, Fi
     // Reader side (UI thread), guarded by this:
     private long diagnosedAt = Long.MIN_VALUE / 2;
     private long diagnosedIteration = -1;
-    private List<Finding> findings = List.of();
+    private boolean diagnosing;
+    private volatile List<Finding> findings = List.of();
+    private volatile long findingsVersion;
 
     TelemetrySources(Telemetry telemetry) {
         this.telemetry = telemetry;
@@ -69,7 +71,7 @@ final class TelemetrySources implements LayerSeriesSource, LayerMatrixSource, Fi
     public long version() {
         // lastIteration moves every iteration; the layer list changes identity on bind/reset.
         return telemetry.lastIteration() * 31 + System.identityHashCode(telemetry.layers())
-                + (telemetry.nonFinite().isPresent() ? 7 : 0);
+                + (telemetry.nonFinite().isPresent() ? 7 : 0) + findingsVersion * 1_000_003L;
     }
 
     // ---- LayerSeriesSource ---------------------------------------------------------------
@@ -133,24 +135,49 @@ final class TelemetrySources implements LayerSeriesSource, LayerMatrixSource, Fi
 
     // ---- FindingsSource ------------------------------------------------------------------
 
+    /**
+     * The newest diagnosis; when it is older than {@link #DIAGNOSIS_EVERY_NANOS} and training has
+     * moved on, a new one is started on {@link #DIAGNOSER} (never on the caller's, the FX, thread).
+     */
     @Override
-    public synchronized List<Finding> findings() {
+    public List<Finding> findings() {
         long now = System.nanoTime();
         long it = telemetry.lastIteration();
-        if (it != diagnosedIteration && now - diagnosedAt >= DIAGNOSIS_EVERY_NANOS) {
-            diagnosedAt = now;
-            diagnosedIteration = it;
-            List<Finding> out = new ArrayList<>();
+        synchronized (this) {
+            if (!diagnosing && it != diagnosedIteration && now - diagnosedAt >= DIAGNOSIS_EVERY_NANOS) {
+                diagnosing = true;
+                diagnosedAt = now;
+                diagnosedIteration = it;
+                DIAGNOSER.execute(this::diagnose);
+            }
+        }
+        return findings;
+    }
+
+    private void diagnose() {
+        List<Finding> out = new ArrayList<>();
+        try {
             for (org.backprop.engine.diagnosis.Finding f : diagnosis.findings(telemetry)) {
                 List<String> fixes = new ArrayList<>();
                 for (Fix x : f.fixes()) fixes.add(text.fix(x));
                 out.add(new Finding(Finding.Severity.valueOf(f.severity().name()), text.title(f), text.message(f),
                         fixes, f.layers(), f.iteration()));
             }
-            findings = List.copyOf(out);
+        } finally {
+            synchronized (this) {
+                findings = List.copyOf(out);
+                findingsVersion++;
+                diagnosing = false;
+            }
         }
-        return findings;
     }
+
+    private static final java.util.concurrent.Executor DIAGNOSER = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "dashboard-diagnosis");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        return t;
+    });
 
     @Override
     public Optional<NonFinite> nonFinite() {
