@@ -62,8 +62,8 @@ public final class WorkbenchApp extends Application {
         editor = new EditorViewModel(ui, background, vm::report);
         editor.linkTo(vm);
         editorView = new EditorView(editor, () -> stage);
-        // The dashboard reads the gradients through DashboardSources.
-        DashboardViewModel dashboard = new DashboardViewModel(ui, background, vm, DashboardSources::interim);
+        // The dashboard reads the gradients through DashboardSources: the telemetry engine, adapted.
+        DashboardViewModel dashboard = new DashboardViewModel(ui, background, vm, DashboardSources::telemetry);
         view = new WorkbenchView(vm, editorView, new DashboardView(dashboard, vm, () -> stage), () -> stage);
 
         Scene scene = new Scene(view.root(), 1280, 800);

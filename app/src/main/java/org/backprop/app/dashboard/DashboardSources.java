@@ -10,8 +10,8 @@ import java.util.function.Function;
 
 /**
  * What the dashboard reads about a session's gradients, through the visual module's interfaces.
- * One place decides where it comes from: {@link #interim} (a {@link GradientProbe}) until the
- * telemetry engine is merged; then a factory that attaches {@code SessionTelemetry} and adapts it.
+ * One place decides where it comes from: {@link #telemetry}, which attaches {@code SessionTelemetry}
+ * to the session and adapts it (and the diagnosis) through {@link TelemetrySources}.
  */
 public record DashboardSources(LayerSeriesSource layers, LayerMatrixSource matrices, TimeStepSource timeSteps,
                                FindingsSource findings) {
@@ -22,10 +22,9 @@ public record DashboardSources(LayerSeriesSource layers, LayerMatrixSource matri
     /** Attaches to a session when the window installs it (UI thread, before training starts). */
     public interface Factory extends Function<TrainingSession, DashboardSources> {}
 
-    /** The stand-in: gradient norms, update ratios, matrices and the NaN pause from a lean listener. */
-    public static DashboardSources interim(TrainingSession session) {
-        GradientProbe p = GradientProbe.attach(session);
-        return new DashboardSources(p, p, TimeStepSource.EMPTY, p);
+    /** The telemetry engine: gradient norms, update ratios, matrices, findings and the NaN pause. */
+    public static DashboardSources telemetry(TrainingSession session) {
+        return TelemetrySources.attach(session);
     }
 
     /** Cheap: the sum of the sources' versions, read once per frame. */

@@ -205,6 +205,10 @@ class EditorViewModelTest {
         assertEquals(f.toAbsolutePath(), editor.fileProperty().get());
         frameUntil("the old slot deleted", () -> !Files.exists(slot));
         assertTrue(editor.recoverable().isEmpty());
+        // The recovered work is kept again, in this workbench's own slot (and the background write
+        // is over before the test's folder is deleted).
+        Path own = new Autosave(dir.resolve("autosave"), ProcessHandle.current().pid()).projectFile(ProcessHandle.current().pid());
+        frameUntil("the recovered work autosaved in this workbench's slot", () -> Files.isRegularFile(own));
     }
 
     @Test

@@ -1,0 +1,102 @@
+package org.backprop.app;
+
+import javafx.scene.control.Button;
+import org.backprop.app.dashboard.DashboardView;
+import org.backprop.engine.train.TrainingSession.State;
+import org.backprop.visual.dashboard.Finding;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The samples' lessons as the dashboard shows them, from the real telemetry and diagnosis (headless Monocle). */
+class DashboardTelemetryWindowTest {
+    private final FxRobot robot = new FxRobot();
+    private WorkbenchApp app;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    private static Path sample(String name) {
+        return TestProjects.xorSample().getParent().getParent().resolve(name).resolve(name + ".bpw.json");
+    }
+
+    private void open(Path project) throws Exception {
+        app = (WorkbenchApp) FxToolkit.setupApplication(() -> new WorkbenchApp(project));
+        waitUntil("the project open and Train enabled",
+                () -> app.viewModel().projectProperty().get() != null && !button("#train").isDisabled(), 60);
+        robot.clickOn("#tab-dashboard");
+        waitUntil("the dashboard on screen", () -> dashboard().showingProperty().get(), 30);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (app != null) FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void deepSigmoidShowsVanishingGradientsInTheEarlyLayers() throws Exception {
+        open(sample("deep-sigmoid"));
+        robot.clickOn("#train");
+        waitUntil("a vanishing-gradients finding in the findings panel", () -> vanishing().isPresent(), 90);
+        Finding f = onFx(this::vanishing).orElseThrow();
+        assertTrue(f.layers().contains("h1") && f.layers().contains("h2"), "names the early layers: " + f.layers());
+        assertFalse(f.layers().contains("output"), f.layers().toString());
+        assertTrue(f.message().contains("h1"), f.message());
+        assertFalse(f.fixes().isEmpty(), "suggests fixes");
+        assertTrue(app.viewModel().stateProperty().get() != State.READY);
+        if (onFx(() -> !button("#stop").isDisabled())) robot.clickOn("#stop");
+    }
+
+    @Test
+    void explodingPausesAtTheFirstNanAndSaysWhereInPlainWords() throws Exception {
+        open(sample("exploding"));
+        robot.clickOn("#train");
+        waitUntil("paused by the NaN, the banner showing", () -> app.viewModel().stateProperty().get() == State.PAUSED
+                && dashboard().findings().showsNanBanner(), 60);
+        String banner = onFx(() -> dashboard().findings().bannerText());
+        assertTrue(banner.contains("NaN"), banner);
+        assertTrue(banner.matches("(?s).*\\d+.*"), "names the iteration: " + banner);
+        long pulse = onFx(() -> app.pump().pulses());
+        waitUntil("ten more frames", () -> app.pump().pulses() >= pulse + 10, 30);
+        assertEquals(State.PAUSED, app.viewModel().stateProperty().get(), "stays paused");
+    }
+
+    private Optional<Finding> vanishing() {
+        List<Finding> fs = dashboard().findings().findings();
+        return fs.stream().filter(f -> f.title().toLowerCase().contains("vanishing")).findFirst();
+    }
+
+    private DashboardView dashboard() {
+        return app.view().dashboard();
+    }
+
+    private Button button(String id) {
+        return robot.lookup(id).queryAs(Button.class);
+    }
+
+    private static <T> T onFx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+    }
+
+    private static void waitUntil(String what, Callable<Boolean> onFx, int seconds) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> onFx(onFx));
+        } catch (java.util.concurrent.TimeoutException e) {
+            fail("timed out waiting for: " + what);
+        }
+    }
+}
