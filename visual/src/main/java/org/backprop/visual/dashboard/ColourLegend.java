@@ -17,18 +17,16 @@ import org.backprop.visual.i18n.VisualText;
  * decade and, when the scale has one, the healthy band bracketed above the bar and named
  * ("healthy: 1e-4 to 1e-2, DL4J's guidance").
  */
-public final class ColourLegend extends Region {
+public final class ColourLegend extends CanvasRegion {
     private static final Font FONT = Font.font(11);
     private static final Color TEXT = Color.web("#4b5563");
     private static final Color BAND = Color.web("#15803d");
 
-    private final Canvas canvas = new Canvas();
     private final ObjectProperty<ColourScale> scale = new SimpleObjectProperty<>(this, "scale", new ColourScale(-6, 0, null));
     private final ObjectProperty<String> title = new SimpleObjectProperty<>(this, "title", "");
 
     public ColourLegend() {
         getStyleClass().add("colour-legend");
-        getChildren().add(canvas);
         setMinHeight(50);
         setPrefHeight(50);
         setMaxHeight(50);
@@ -42,17 +40,7 @@ public final class ColourLegend extends Region {
     public ObjectProperty<String> titleProperty() { return title; }
 
     @Override
-    protected void layoutChildren() {
-        double w = snapSizeX(getWidth());
-        double h = snapSizeY(getHeight());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-            draw();
-        }
-    }
-
-    private void draw() {
+    protected void draw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
         double h = canvas.getHeight();

@@ -17,7 +17,7 @@ import org.backprop.visual.i18n.VisualText;
  * shaded by its share of the true class and labelled with its count), and beside it each class's
  * accuracy as a bar.
  */
-public final class ConfusionMatrixView extends Region {
+public final class ConfusionMatrixView extends CanvasRegion {
     private static final Font FONT = Font.font(11);
     private static final Font BOLD = Font.font(null, FontWeight.BOLD, 11);
     private static final Color TEXT = Color.web("#374151");
@@ -25,14 +25,12 @@ public final class ConfusionMatrixView extends Region {
     private static final Color WRONG = Color.web("#ea580c");
     private static final double BARS = 96;
 
-    private final Canvas canvas = new Canvas();
     private final ObjectProperty<ConfusionMatrix> matrix = new SimpleObjectProperty<>(this, "matrix");
     private final String placeholder;
 
     public ConfusionMatrixView(String placeholder) {
         this.placeholder = placeholder;
         getStyleClass().add("confusion-matrix");
-        getChildren().add(canvas);
         setMinSize(160, 120);
         setPrefSize(320, 260);
         matrix.addListener((o, a, b) -> draw());
@@ -40,20 +38,8 @@ public final class ConfusionMatrixView extends Region {
 
     public ObjectProperty<ConfusionMatrix> matrixProperty() { return matrix; }
 
-    public Canvas canvas() { return canvas; }
-
     @Override
-    protected void layoutChildren() {
-        double w = snapSizeX(getWidth());
-        double h = snapSizeY(getHeight());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-            draw();
-        }
-    }
-
-    private void draw() {
+    protected void draw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
         double h = canvas.getHeight();

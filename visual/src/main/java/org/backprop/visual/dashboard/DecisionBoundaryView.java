@@ -25,7 +25,7 @@ import java.util.List;
  * hue per class beyond two), the decision boundary as a line, and the training points (filled)
  * and test points (hollow). Updated from model snapshots, a few times a second.
  */
-public final class DecisionBoundaryView extends Region {
+public final class DecisionBoundaryView extends CanvasRegion {
     static final Color[] CLASS_COLOURS = {
             Color.web("#ea580c"), Color.web("#2563eb"), Color.web("#16a34a"), Color.web("#9333ea"),
             Color.web("#db2777"), Color.web("#0891b2"), Color.web("#ca8a04"), Color.web("#4b5563"),
@@ -35,7 +35,6 @@ public final class DecisionBoundaryView extends Region {
     private static final double PAD = 6;
     private static final double AXIS = 16;
 
-    private final Canvas canvas = new Canvas();
     private final ObjectProperty<DecisionSurface> surface = new SimpleObjectProperty<>(this, "surface");
     private final ReadOnlyStringWrapper hoverText = new ReadOnlyStringWrapper(this, "hoverText", "");
     private final String placeholder;
@@ -45,7 +44,6 @@ public final class DecisionBoundaryView extends Region {
     public DecisionBoundaryView(String placeholder) {
         this.placeholder = placeholder;
         getStyleClass().add("decision-boundary");
-        getChildren().add(canvas);
         setMinSize(120, 120);
         setPrefSize(300, 300);
         surface.addListener((o, a, b) -> draw());
@@ -57,20 +55,8 @@ public final class DecisionBoundaryView extends Region {
 
     public ReadOnlyStringProperty hoverTextProperty() { return hoverText.getReadOnlyProperty(); }
 
-    public Canvas canvas() { return canvas; }
-
     @Override
-    protected void layoutChildren() {
-        double w = snapSizeX(getWidth());
-        double h = snapSizeY(getHeight());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-            draw();
-        }
-    }
-
-    private void draw() {
+    protected void draw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
         double h = canvas.getHeight();

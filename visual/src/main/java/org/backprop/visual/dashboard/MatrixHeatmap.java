@@ -22,14 +22,13 @@ import org.backprop.visual.i18n.VisualText;
  * large for the panel is reduced to blocks of mean |gradient| (unsigned, white to blue), and the
  * caption says so. One pixel per cell, scaled up without smoothing.
  */
-public final class MatrixHeatmap extends Region {
+public final class MatrixHeatmap extends CanvasRegion {
     private static final Font FONT = Font.font(11);
     private static final Color TEXT = Color.web("#4b5563");
     private static final Color FAINT = Color.web("#9ca3af");
     private static final double SCALE_HEIGHT = 34;
     private static final double AXIS = 16;
 
-    private final Canvas canvas = new Canvas();
     private final ObjectProperty<LayerMatrix> matrix = new SimpleObjectProperty<>(this, "matrix");
     private final ReadOnlyStringWrapper hoverText = new ReadOnlyStringWrapper(this, "hoverText", "");
     private final String placeholder;
@@ -39,7 +38,6 @@ public final class MatrixHeatmap extends Region {
     public MatrixHeatmap(String placeholder) {
         this.placeholder = placeholder;
         getStyleClass().add("matrix-heatmap");
-        getChildren().add(canvas);
         setMinSize(120, 100);
         setPrefSize(260, 220);
         matrix.addListener((o, a, b) -> draw());
@@ -51,20 +49,8 @@ public final class MatrixHeatmap extends Region {
 
     public ReadOnlyStringProperty hoverTextProperty() { return hoverText.getReadOnlyProperty(); }
 
-    public Canvas canvas() { return canvas; }
-
     @Override
-    protected void layoutChildren() {
-        double w = snapSizeX(getWidth());
-        double h = snapSizeY(getHeight());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-            draw();
-        }
-    }
-
-    private void draw() {
+    protected void draw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
         double h = canvas.getHeight();
