@@ -14,6 +14,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import org.backprop.app.Theme;
 import org.backprop.app.WorkbenchViewModel;
 import org.backprop.app.dashboard.DashboardView;
 import org.backprop.app.editor.EditorView;
@@ -71,6 +72,8 @@ public final class WorkbenchView {
         });
 
         chart.setId("loss-chart");
+        chart.setDark(Theme.current() == Theme.DARK);
+        Theme.currentProperty().addListener((o, was, now) -> chart.setDark(now == Theme.DARK));
         vm.setMetricsSink(chart);
         vm.problemProperty().addListener((o, was, p) -> {
             if (p != null) Dialogs.problem(window.get(), p, vm::dismissProblem);
@@ -134,6 +137,21 @@ public final class WorkbenchView {
         if (tabs != null) tabs.getSelectionModel().select(1);
     }
 
+    /** Adds the start page as the last tab of the centre (no-op without tabs). */
+    public void addStartPage(Node page) {
+        if (tabs == null) return;
+        Tab start = new Tab(Messages.get("tab.start"), page);
+        start.setId("tab-start");
+        tabs.getTabs().add(start);
+    }
+
+    /** Brings the start page's tab to the front. */
+    public void showStartPage() {
+        if (tabs == null) return;
+        tabs.getTabs().stream().filter(t -> "tab-start".equals(t.getId())).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t));
+    }
+
     /** Brings the network's tab to the front. */
     public void showNetwork() {
         if (tabs != null) tabs.getSelectionModel().select(0);
@@ -172,6 +190,11 @@ public final class WorkbenchView {
             @Override
             public void open() {
                 editor.open();
+            }
+
+            @Override
+            public void startPage() {
+                showStartPage();
             }
 
             @Override
