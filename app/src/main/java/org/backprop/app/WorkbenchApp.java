@@ -7,6 +7,8 @@ import javafx.stage.Stage;
 import org.backprop.app.dashboard.DashboardSources;
 import org.backprop.app.dashboard.DashboardView;
 import org.backprop.app.dashboard.DashboardViewModel;
+import org.backprop.app.dataset.DataSetView;
+import org.backprop.app.dataset.DataSetViewModel;
 import org.backprop.app.editor.Autosave;
 import org.backprop.app.editor.EditorView;
 import org.backprop.app.editor.EditorViewModel;
@@ -71,6 +73,7 @@ public final class WorkbenchApp extends Application {
         // The dashboard reads the gradients through DashboardSources: the telemetry engine, adapted.
         DashboardViewModel dashboard = new DashboardViewModel(ui, background, vm, DashboardSources::telemetry);
         view = new WorkbenchView(vm, editorView, new DashboardView(dashboard, vm, () -> stage), () -> stage);
+        view.addDataPanel(new DataSetView(new DataSetViewModel(ui, background, editor)).root());
 
         Scene scene = new Scene(view.root(), 1280, 800);
         Theme.install(scene);
