@@ -116,11 +116,14 @@ public final class StartPage {
     }
 
     /** A button that also fires on Enter: the page is used from the keyboard like a list of links. */
-    private static Button button(Node graphic, Runnable action) {
+    private Button button(Node graphic, Runnable action) {
         Button b = new Button(null, graphic);
         b.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
         b.setMaxWidth(Double.MAX_VALUE);
         b.setOnAction(e -> action.run());
+        b.focusedProperty().addListener((o, was, now) -> {
+            if (now) scrollTo(b);
+        });
         b.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ENTER) {
                 b.fire();
@@ -128,6 +131,19 @@ public final class StartPage {
             }
         });
         return b;
+    }
+
+    /** Keeps the focused card or lesson in sight while tabbing through the page. */
+    private void scrollTo(Node n) {
+        Node content = root.getContent();
+        double contentHeight = content.getBoundsInLocal().getHeight();
+        double viewport = root.getViewportBounds().getHeight();
+        if (contentHeight <= viewport) return;
+        javafx.geometry.Bounds b = content.sceneToLocal(n.localToScene(n.getBoundsInLocal()));
+        double top = root.getVvalue() * (contentHeight - viewport);
+        if (b.getMinY() < top) top = b.getMinY();
+        else if (b.getMaxY() > top + viewport) top = b.getMaxY() - viewport;
+        root.setVvalue(top / (contentHeight - viewport));
     }
 
     private static Label heading(String key) {

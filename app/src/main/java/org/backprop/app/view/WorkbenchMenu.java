@@ -65,7 +65,9 @@ final class WorkbenchMenu {
         CheckMenuItem dark = new CheckMenuItem(Messages.get("menu.view.darkTheme"));
         dark.setId("menu-dark-theme");
         dark.setSelected(Theme.current() == Theme.DARK);
-        dark.setOnAction(e -> Theme.choose(dark.isSelected() ? Theme.DARK : Theme.LIGHT));
+        dark.selectedProperty().addListener((o, was, on) -> {
+            if (on != (Theme.current() == Theme.DARK)) Theme.choose(on ? Theme.DARK : Theme.LIGHT);
+        });
         Theme.currentProperty().addListener((o, was, now) -> dark.setSelected(now == Theme.DARK));
         view.getItems().addAll(new SeparatorMenuItem(), stepThrough, dark);
         Menu help = new Menu(Messages.get("menu.help"), null, item("menu.help.about", "about", null, actions::about));
