@@ -139,7 +139,10 @@ public final class WorkbenchApp extends Application {
                 }));
         view.addStartPage(startPage.root());
         model.load();
-        if (Boolean.getBoolean(START_PAGE)) view.showStartPage();
+        // -Dworkbench.tab=start|data, for screenshots (AutoPilot handles "dashboard").
+        String tab = System.getProperty("workbench.tab");
+        if (Boolean.getBoolean(START_PAGE) || "start".equals(tab)) view.showStartPage();
+        if ("data".equals(tab)) view.showDataPanel();
     }
 
     private Path project() {

@@ -25,6 +25,7 @@ import java.util.function.Consumer;
  * it. Binds to a {@link StartPageModel}.
  */
 public final class StartPage {
+    private static final double DESCRIPTION_HEIGHT = 58;
     private final StartPageModel model;
     private final Consumer<Path> openSample;
     private final Consumer<Path> openLesson;
@@ -52,6 +53,8 @@ public final class StartPage {
         root.setFitToWidth(true);
         root.getStyleClass().add("start-scroll");
         root.setId("start-page");
+        // A flow pane reports its height for its preferred wrap length: wrap at the page's width instead.
+        cards.prefWrapLengthProperty().bind(root.widthProperty().subtract(60));
         model.samples().addListener((ListChangeListener<StartPageModel.Sample>) c -> showSamples());
         model.lessons().addListener((ListChangeListener<StartPageModel.LessonEntry>) c -> showLessons());
         Theme.currentProperty().addListener((o, was, now) -> repaint.forEach(Runnable::run));
@@ -91,6 +94,9 @@ public final class StartPage {
         description.getStyleClass().add("start-card-description");
         description.setWrapText(true);
         description.setMaxWidth(Thumbnails.WIDTH);
+        // Some samples explain themselves at length: the card shows the start, the project all of it.
+        description.setMaxHeight(DESCRIPTION_HEIGHT);
+        description.setMinHeight(DESCRIPTION_HEIGHT);
         VBox content = new VBox(picture, name, description);
         content.getStyleClass().add("start-card-content");
         Button b = button(content, () -> openSample.accept(s.file()));
