@@ -85,7 +85,7 @@ class StartPageWindowTest {
             String name = ProjectFiles.read(samples().resolve(f).resolve(f + ".bpw.json")).name();
             assertTrue(onFx(() -> texts(card).contains(name)), f + " shows its name " + name);
             ImageView picture = onFx(() -> (ImageView) card.lookup(".start-picture"));
-            assertNotNull(onFx(picture::getImage), f + " has a picture");
+            waitUntil(f + " has a picture", () -> picture.getImage() != null);
             assertTrue(onFx(() -> picture.getImage().getWidth() >= 2 * 200), f + "'s picture is drawn for HiDPI");
         }
 

@@ -1,5 +1,6 @@
 package org.backprop.app.start;
 
+import javafx.animation.AnimationTimer;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -15,6 +16,7 @@ import org.backprop.app.Theme;
 import org.backprop.app.i18n.Messages;
 
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -32,6 +34,19 @@ public final class StartPage {
     private final FlowPane cards = new FlowPane();
     private final VBox lessons = new VBox();
     private final List<Runnable> repaint = new ArrayList<>();
+    /**
+     * Pictures still to draw. A picture takes ~50 ms to render here (software pipeline), twenty
+     * took 1.1 s in one go on the UI thread: one per frame keeps the window responsive meanwhile.
+     */
+    private final ArrayDeque<Runnable> toPaint = new ArrayDeque<>();
+    private final AnimationTimer painter = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            Runnable next = toPaint.poll();
+            if (next != null) next.run();
+            else stop();
+        }
+    };
     private final ScrollPane root;
 
     public StartPage(StartPageModel model, Consumer<Path> openSample, Consumer<Path> openLesson) {
@@ -57,7 +72,7 @@ public final class StartPage {
         cards.prefWrapLengthProperty().bind(root.widthProperty().subtract(60));
         model.samples().addListener((ListChangeListener<StartPageModel.Sample>) c -> showSamples());
         model.lessons().addListener((ListChangeListener<StartPageModel.LessonEntry>) c -> showLessons());
-        Theme.currentProperty().addListener((o, was, now) -> repaint.forEach(Runnable::run));
+        Theme.currentProperty().addListener((o, was, now) -> paintLater(repaint));
         showSamples();
         showLessons();
     }
@@ -72,10 +87,18 @@ public final class StartPage {
 
     private void showSamples() {
         repaint.clear();
+        toPaint.clear();
         List<Node> out = new ArrayList<>();
         for (StartPageModel.Sample s : model.samples()) out.add(card(s));
         if (out.isEmpty()) out.add(placeholder(model.loadedProperty().get() ? "start.samples.none" : "start.loading"));
         cards.getChildren().setAll(out);
+        paintLater(repaint);
+    }
+
+    private void paintLater(List<Runnable> paints) {
+        toPaint.clear();
+        toPaint.addAll(paints);
+        painter.start();
     }
 
     private Node card(StartPageModel.Sample s) {
@@ -86,7 +109,6 @@ public final class StartPage {
         picture.setSmooth(true);
         picture.getStyleClass().add("start-picture");
         Runnable paint = () -> picture.setImage(Thumbnails.render(s.network(), Theme.current().stylesheets()));
-        paint.run();
         repaint.add(paint);
         Label name = new Label(s.name());
         name.getStyleClass().add("start-card-name");
