@@ -15,6 +15,11 @@ public final class Assets {
         return url("styles/workbench.css").toExternalForm();
     }
 
+    /** Loaded after {@link #stylesheet()} for the dark theme (see {@link Theme}). */
+    public static String darkStylesheet() {
+        return url("styles/workbench-dark.css").toExternalForm();
+    }
+
     public static List<Image> icons() {
         return List.of(16, 32, 48, 256).stream()
                 .map(size -> new Image(url("icons/workbench-" + size + ".png").toExternalForm()))

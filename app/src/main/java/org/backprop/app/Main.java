@@ -12,7 +12,7 @@ import java.util.Optional;
  * starts from the class path fails with "JavaFX runtime components are missing".
  *
  * <pre>
- *   (no arguments) | gui [PROJECT]   open the window on PROJECT, else on the xor sample
+ *   (no arguments) | gui [PROJECT]   open the window on PROJECT, else on the xor sample with the start page in front
  *   PROJECT.bpw.json                 open the window on it (how a desktop opens a project file)
  *   anything else                    the headless command line
  * </pre>
@@ -26,7 +26,11 @@ public final class Main {
     public static void main(String[] args) {
         Nd4jRuntime.configure();
         if (opensWindow(args)) {
-            Optional<Path> project = projectArgument(args).or(ProjectLocator::defaultProject);
+            Optional<Path> named = projectArgument(args);
+            if (named.isEmpty() && System.getProperty(WorkbenchApp.START_PAGE) == null) {
+                System.setProperty(WorkbenchApp.START_PAGE, "true");
+            }
+            Optional<Path> project = named.or(ProjectLocator::defaultProject);
             Application.launch(WorkbenchApp.class, project.map(Path::toString).stream().toArray(String[]::new));
             // Native libraries may leave non-daemon threads behind; the window is gone, so is the app.
             System.exit(0);

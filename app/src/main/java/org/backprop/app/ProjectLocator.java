@@ -4,13 +4,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Finds the project the window opens when none is named: the xor sample. */
+/** Finds the project the window opens when none is named (the xor sample), and the samples beside it. */
 public final class ProjectLocator {
     /** Where the workbench is installed; its {@code samples/} folder is searched first. */
     public static final String HOME_PROPERTY = "workbench.home";
     static final Path DEFAULT_SAMPLE = Path.of("samples", "xor", "xor.bpw.json");
 
     private ProjectLocator() {}
+
+    /** The folder of the shipped samples: the one that holds the default project's folder. */
+    public static Optional<Path> samplesDir() {
+        return defaultProject().map(p -> p.getParent().getParent());
+    }
 
     /** {@code $workbench.home/samples/xor/xor.bpw.json}, else the same below the working directory or any parent. */
     public static Optional<Path> defaultProject() {

@@ -7,12 +7,16 @@ import javafx.stage.Stage;
 import org.backprop.app.dashboard.DashboardSources;
 import org.backprop.app.dashboard.DashboardView;
 import org.backprop.app.dashboard.DashboardViewModel;
+import org.backprop.app.dataset.DataSetView;
+import org.backprop.app.dataset.DataSetViewModel;
 import org.backprop.app.editor.Autosave;
 import org.backprop.app.editor.EditorView;
 import org.backprop.app.editor.EditorViewModel;
 import org.backprop.app.i18n.Messages;
 import org.backprop.app.lesson.Language;
 import org.backprop.app.lesson.LessonMode;
+import org.backprop.app.start.StartPage;
+import org.backprop.app.start.StartPageModel;
 import org.backprop.app.stepthrough.StepModeOnStart;
 import org.backprop.app.view.WorkbenchView;
 import org.backprop.engine.project.Project;
@@ -23,6 +27,7 @@ import org.backprop.visual.fx.FramePump;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -32,6 +37,8 @@ import java.util.concurrent.ExecutorService;
 public final class WorkbenchApp extends Application {
     /** Full-redraw charts look smooth at 20 Hz and cost a third of 60 Hz. */
     static final Duration FRAME_INTERVAL = Duration.ofMillis(50);
+    /** Set by {@link Main} when no project was named: the start page comes to the front. */
+    static final String START_PAGE = "workbench.startPage";
 
     private final Path requestedProject;
     private ExecutorService background;
@@ -41,6 +48,7 @@ public final class WorkbenchApp extends Application {
     private LessonMode lessons;
     private EditorViewModel editor;
     private EditorView editorView;
+    private StartPage startPage;
 
     /** As {@code Application.launch} makes it: the project is the first parameter, if any. */
     public WorkbenchApp() {
@@ -65,9 +73,10 @@ public final class WorkbenchApp extends Application {
         // The dashboard reads the gradients through DashboardSources: the telemetry engine, adapted.
         DashboardViewModel dashboard = new DashboardViewModel(ui, background, vm, DashboardSources::telemetry);
         view = new WorkbenchView(vm, editorView, new DashboardView(dashboard, vm, () -> stage), () -> stage);
+        view.addDataPanel(new DataSetView(new DataSetViewModel(ui, background, editor)).root());
 
         Scene scene = new Scene(view.root(), 1280, 800);
-        scene.getStylesheets().add(Assets.stylesheet());
+        Theme.install(scene);
         stage.setScene(scene);
         stage.getIcons().setAll(Assets.icons());
         stage.setMinWidth(960);
@@ -93,6 +102,7 @@ public final class WorkbenchApp extends Application {
         vm.startRuntime(Nd4jRuntime::start);
         Path project = project();
         lessons = LessonMode.install(scene, view.root(), vm);
+        startPage(ui);
         Runnable openFirst = () -> {
             if (project != null) {
                 // A lesson named on the command line opens its own project over the first one.
@@ -112,6 +122,27 @@ public final class WorkbenchApp extends Application {
                 else editorView.offerRecovery(left.get(0), openFirst);
             });
         });
+    }
+
+    /** The start page's tab; in front when the window opened without a project named for it. */
+    private void startPage(FrameCoalescer ui) {
+        StartPageModel model = new StartPageModel(ui, background, ProjectLocator.samplesDir().orElse(null),
+                LessonMode.lessonsDir(), Locale.getDefault());
+        startPage = new StartPage(model,
+                file -> editorView.whenSafe(() -> {
+                    editor.open(file, () -> {});
+                    view.showNetwork();
+                }),
+                file -> editorView.whenSafe(() -> {
+                    view.showNetwork();
+                    lessons.open(file);
+                }));
+        view.addStartPage(startPage.root());
+        model.load();
+        // -Dworkbench.tab=start|data, for screenshots (AutoPilot handles "dashboard").
+        String tab = System.getProperty("workbench.tab");
+        if (Boolean.getBoolean(START_PAGE) || "start".equals(tab)) view.showStartPage();
+        if ("data".equals(tab)) view.showDataPanel();
     }
 
     private Path project() {
@@ -140,6 +171,10 @@ public final class WorkbenchApp extends Application {
 
     public LessonMode lessons() {
         return lessons;
+    }
+
+    public StartPage startPage() {
+        return startPage;
     }
 
     public FramePump pump() {

@@ -1,5 +1,6 @@
 package org.backprop.app.editor;
 
+import org.backprop.engine.project.DataSpec;
 import org.backprop.engine.project.EdgeSpec;
 import org.backprop.engine.project.LayerSpec;
 import org.backprop.engine.project.NetworkSpec;
@@ -113,6 +114,15 @@ sealed interface Change {
         }
 
         public Change inverse() { return new TrainingReplaced(after, before); }
+    }
+
+    record DataReplaced(DataSpec before, DataSpec after) implements Change {
+        public Project apply(Project p) {
+            expect(p.data().equals(before), this);
+            return p.withData(after);
+        }
+
+        public Change inverse() { return new DataReplaced(after, before); }
     }
 
     /** The project's name and description. */

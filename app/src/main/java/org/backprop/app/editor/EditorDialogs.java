@@ -6,7 +6,7 @@ import javafx.scene.control.ButtonType;
 import javafx.stage.FileChooser;
 import javafx.stage.Modality;
 import javafx.stage.Window;
-import org.backprop.app.Assets;
+import org.backprop.app.Theme;
 import org.backprop.app.i18n.Messages;
 
 import java.io.File;
@@ -35,7 +35,7 @@ final class EditorDialogs {
         a.setTitle(Messages.get("unsaved.title"));
         a.setHeaderText(Messages.format("unsaved.header", name));
         a.getDialogPane().setId("unsaved-dialog");
-        a.getDialogPane().getStylesheets().add(Assets.stylesheet());
+        Theme.style(a.getDialogPane());
         a.setOnHidden(e -> answer.accept(a.getResult() == null ? CANCEL : a.getResult()));
         a.show();
     }
@@ -51,7 +51,7 @@ final class EditorDialogs {
         a.setTitle(Messages.get("recover.title"));
         a.setHeaderText(Messages.get("recover.header"));
         a.getDialogPane().setId("recover-dialog");
-        a.getDialogPane().getStylesheets().add(Assets.stylesheet());
+        Theme.style(a.getDialogPane());
         a.setOnHidden(e -> answer.accept(a.getResult() == null ? FORGET : a.getResult()));
         a.show();
     }

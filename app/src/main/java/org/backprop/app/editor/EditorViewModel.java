@@ -428,6 +428,11 @@ public final class EditorViewModel {
         return null;
     }
 
+    /** Replaces the project's data set, undoably; {@code field} names what changed (see {@link Edits#setData}). */
+    public void setData(DataSpec d, String field) {
+        if (project() != null) execute(Edits.setData(project(), d, field));
+    }
+
     public void setDescription(String text) {
         if (project() != null) execute(Edits.setInfo(project(), project().name(), text == null ? "" : text.strip()));
     }

@@ -1,6 +1,7 @@
 package org.backprop.app.editor;
 
 import org.backprop.app.i18n.Messages;
+import org.backprop.engine.project.DataSpec;
 import org.backprop.engine.project.EdgeSpec;
 import org.backprop.engine.project.LayerSpec;
 import org.backprop.engine.project.LayerType;
@@ -349,6 +350,14 @@ public final class Edits {
         Builder b = new Builder(p);
         b.apply(new Change.TrainingReplaced(p.training(), t));
         return b.build(Messages.get("training.change." + field), null);
+    }
+
+    /** Replaces the data set; {@code field} names what changed ("source", "noise", "testFraction"). */
+    public static Edit setData(Project p, DataSpec d, String field) {
+        if (p.data().equals(d)) return null;
+        Builder b = new Builder(p);
+        b.apply(new Change.DataReplaced(p.data(), d));
+        return b.build(Messages.get("command.data." + field), null);
     }
 
     public static Edit setInfo(Project p, String name, String description) {

@@ -35,7 +35,12 @@ public final class RecentFiles {
 
     /** The user's own list, or the node named by {@value #NODE_PROPERTY}. */
     public static RecentFiles forUser() {
-        return new RecentFiles(Preferences.userRoot().node(System.getProperty(NODE_PROPERTY, DEFAULT_NODE)));
+        return new RecentFiles(userNode());
+    }
+
+    /** The workbench's preferences node: the user's own, or the one named by {@value #NODE_PROPERTY}. */
+    public static Preferences userNode() {
+        return Preferences.userRoot().node(System.getProperty(NODE_PROPERTY, DEFAULT_NODE));
     }
 
     public ObservableList<Path> files() {

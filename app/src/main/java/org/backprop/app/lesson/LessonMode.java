@@ -122,6 +122,7 @@ public final class LessonMode {
             Alert a = new Alert(Alert.AlertType.ERROR, e.getMessage());
             a.setHeaderText(LessonStrings.get("lesson.error"));
             a.getDialogPane().setId("lesson-error");
+            org.backprop.app.Theme.style(a.getDialogPane());
             a.show();
         }
     }
@@ -240,6 +241,7 @@ public final class LessonMode {
                 Language.save(l);
                 Alert a = new Alert(Alert.AlertType.INFORMATION, LessonStrings.get("language.restart"));
                 a.setHeaderText(null);
+                org.backprop.app.Theme.style(a.getDialogPane());
                 a.show();
             });
             language.getItems().add(item);

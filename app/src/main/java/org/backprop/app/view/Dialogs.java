@@ -7,7 +7,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Window;
-import org.backprop.app.Assets;
+import org.backprop.app.Theme;
 import org.backprop.app.Problem;
 import org.backprop.app.i18n.Messages;
 import org.backprop.engine.runtime.BuildInfo;
@@ -37,7 +37,7 @@ final class Dialogs {
         a.getDialogPane().setContent(content);
         a.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
         a.getDialogPane().setId("problem-dialog");
-        a.getDialogPane().getStylesheets().add(Assets.stylesheet());
+        Theme.style(a.getDialogPane());
         a.setOnHidden(e -> onClose.run());
         a.show();
         return a;
@@ -57,7 +57,7 @@ final class Dialogs {
         a.setContentText(Messages.format("about.body", made, b, System.getProperty("java.version"),
                 System.getProperty("javafx.runtime.version", "?")));
         a.getDialogPane().setId("about-dialog");
-        a.getDialogPane().getStylesheets().add(Assets.stylesheet());
+        Theme.style(a.getDialogPane());
         a.show();
     }
 }

@@ -9,13 +9,14 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCombination;
+import org.backprop.app.Theme;
 import org.backprop.app.i18n.Messages;
 
 import java.util.List;
 
 /**
- * File (New, Open, Open Recent, Save, Save As, Quit), the menus other parts of the window
- * contribute (the editor's Edit and View; Step through joins View), and Help (About), with the
+ * File (New, Open, Open Recent, Start Page, Save, Save As, Quit), the menus other parts of the window
+ * contribute (the editor's Edit and View; Step through and Dark theme join View), and Help (About), with the
  * usual shortcuts.
  */
 final class WorkbenchMenu {
@@ -26,6 +27,8 @@ final class WorkbenchMenu {
         void newProject();
 
         void open();
+
+        void startPage();
 
         void save();
 
@@ -45,12 +48,13 @@ final class WorkbenchMenu {
                           BooleanProperty stepMode) {
         MenuItem newProject = item("menu.file.new", "new", "Shortcut+N", actions::newProject);
         MenuItem open = item("menu.file.open", "open", "Shortcut+O", actions::open);
+        MenuItem start = item("menu.file.startPage", "start-page", "Shortcut+Shift+H", actions::startPage);
         MenuItem save = item("menu.file.save", "save", "Shortcut+S", actions::save);
         MenuItem saveAs = item("menu.file.saveAs", "save-as", "Shortcut+Shift+S", actions::saveAs);
         MenuItem quit = item("menu.file.quit", "quit", "Shortcut+Q", actions::quit);
         save.disableProperty().bind(Bindings.not(canSave));
         saveAs.disableProperty().bind(Bindings.not(canSave));
-        Menu file = new Menu(Messages.get("menu.file"), null, newProject, open, recent, new SeparatorMenuItem(),
+        Menu file = new Menu(Messages.get("menu.file"), null, newProject, open, recent, start, new SeparatorMenuItem(),
                 save, saveAs, new SeparatorMenuItem(), quit);
         CheckMenuItem stepThrough = new CheckMenuItem(Messages.get("menu.view.stepThrough"));
         stepThrough.setId("menu-step-through");
@@ -58,7 +62,14 @@ final class WorkbenchMenu {
         stepThrough.selectedProperty().bindBidirectional(stepMode);
         Menu view = more.stream().filter(m -> "menu-view".equals(m.getId())).findFirst()
                 .orElseGet(() -> new Menu(Messages.get("menu.view")));
-        view.getItems().addAll(new SeparatorMenuItem(), stepThrough);
+        CheckMenuItem dark = new CheckMenuItem(Messages.get("menu.view.darkTheme"));
+        dark.setId("menu-dark-theme");
+        dark.setSelected(Theme.current() == Theme.DARK);
+        dark.selectedProperty().addListener((o, was, on) -> {
+            if (on != (Theme.current() == Theme.DARK)) Theme.choose(on ? Theme.DARK : Theme.LIGHT);
+        });
+        Theme.currentProperty().addListener((o, was, now) -> dark.setSelected(now == Theme.DARK));
+        view.getItems().addAll(new SeparatorMenuItem(), stepThrough, dark);
         Menu help = new Menu(Messages.get("menu.help"), null, item("menu.help.about", "about", null, actions::about));
         MenuBar bar = new MenuBar(file);
         bar.getMenus().addAll(more);

@@ -14,6 +14,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import org.backprop.app.Theme;
 import org.backprop.app.WorkbenchViewModel;
 import org.backprop.app.dashboard.DashboardView;
 import org.backprop.app.editor.EditorView;
@@ -28,7 +29,8 @@ import java.util.function.Supplier;
 /**
  * The workbench window's content: menu and toolbar on top; on the left the layer palette and
  * the layer list; in the middle the network editor over the live loss chart (with the training
- * dashboard on a second tab, when there is one); on the right the property sheet; the status bar
+ * dashboard and the start page on further tabs, when there are); on the right the property sheet
+ * and the data-set panel on tabs; the status bar
  * at the foot. Step mode takes the middle. Binds to the view models; holds no state of its own.
  */
 public final class WorkbenchView {
@@ -40,6 +42,7 @@ public final class WorkbenchView {
     private final StepThroughView stepView;
     private final DashboardView dashboard;
     private TabPane tabs;
+    private TabPane side;
 
     /** @param dashboard shown on a tab beside the network, or null for none */
     public WorkbenchView(WorkbenchViewModel vm, EditorView editor, DashboardView dashboard, Supplier<Window> window) {
@@ -53,7 +56,7 @@ public final class WorkbenchView {
                 TrainingToolbar.create(vm)));
         Node layers = layersPanel();
         Node centre = dashboard == null ? centre() : tabs(centre(), dashboard);
-        Node properties = editor.propertiesPanel();
+        Node properties = sideTabs(editor.propertiesPanel());
         BorderPane.setMargin(layers, new Insets(10, 0, 10, 10));
         BorderPane.setMargin(centre, new Insets(10));
         BorderPane.setMargin(properties, new Insets(10, 10, 10, 0));
@@ -71,6 +74,8 @@ public final class WorkbenchView {
         });
 
         chart.setId("loss-chart");
+        chart.setDark(Theme.current() == Theme.DARK);
+        Theme.currentProperty().addListener((o, was, now) -> chart.setDark(now == Theme.DARK));
         vm.setMetricsSink(chart);
         vm.problemProperty().addListener((o, was, p) -> {
             if (p != null) Dialogs.problem(window.get(), p, vm::dismissProblem);
@@ -134,6 +139,45 @@ public final class WorkbenchView {
         if (tabs != null) tabs.getSelectionModel().select(1);
     }
 
+    /** The right side: the property sheet, and the panels added beside it on tabs. */
+    private Node sideTabs(Node properties) {
+        Tab tab = new Tab(Messages.get("tab.properties"), properties);
+        tab.setId("tab-properties");
+        side = new TabPane(tab);
+        side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        side.setId("side-tabs");
+        side.getStyleClass().add("side-tabs");
+        return side;
+    }
+
+    /** Adds the data-set panel on a tab beside the property sheet. */
+    public void addDataPanel(Node panel) {
+        Tab tab = new Tab(Messages.get("tab.data"), panel);
+        tab.setId("tab-data");
+        side.getTabs().add(tab);
+    }
+
+    /** Brings the data-set panel's tab to the front. */
+    public void showDataPanel() {
+        side.getTabs().stream().filter(t -> "tab-data".equals(t.getId())).findFirst()
+                .ifPresent(t -> side.getSelectionModel().select(t));
+    }
+
+    /** Adds the start page as the last tab of the centre (no-op without tabs). */
+    public void addStartPage(Node page) {
+        if (tabs == null) return;
+        Tab start = new Tab(Messages.get("tab.start"), page);
+        start.setId("tab-start");
+        tabs.getTabs().add(start);
+    }
+
+    /** Brings the start page's tab to the front. */
+    public void showStartPage() {
+        if (tabs == null) return;
+        tabs.getTabs().stream().filter(t -> "tab-start".equals(t.getId())).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t));
+    }
+
     /** Brings the network's tab to the front. */
     public void showNetwork() {
         if (tabs != null) tabs.getSelectionModel().select(0);
@@ -172,6 +216,11 @@ public final class WorkbenchView {
             @Override
             public void open() {
                 editor.open();
+            }
+
+            @Override
+            public void startPage() {
+                showStartPage();
             }
 
             @Override

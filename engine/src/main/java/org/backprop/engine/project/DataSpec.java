@@ -181,6 +181,14 @@ public record DataSpec(
         return new Builder(source);
     }
 
+    /** A builder holding every field of this spec, to change one or two. */
+    public Builder toBuilder() {
+        return builder(source).samples(samples).noise(noise).seed(seed).path(path).labels(labels).testPath(testPath)
+                .testLabels(testLabels).header(header).features(features).label(label).normalize(normalize).limit(limit)
+                .testFraction(testFraction).classes(classes).inputs(inputs).targets(targets).length(length).lag(lag)
+                .period(period).symbols(symbols);
+    }
+
     public static final class Builder {
         private final String source;
         private Integer samples;

@@ -39,6 +39,9 @@ public final class LossChart extends VBox implements MetricsSink {
     private static final Color ACCURACY = new Color(0xea, 0x58, 0x0c);
     private static final Color GRID = new Color(0xe5, 0xe7, 0xeb);
     private static final Color TEXT = new Color(0x4b, 0x55, 0x63);
+    private static final Color DARK_GROUND = new Color(0x1f, 0x23, 0x2c);
+    private static final Color DARK_GRID = new Color(0x34, 0x3a, 0x46);
+    private static final Color DARK_TEXT = new Color(0xaa, 0xb2, 0xbf);
     private static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
     private static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
 
@@ -128,6 +131,31 @@ public final class LossChart extends VBox implements MetricsSink {
         a.setAxisLinePaint(GRID);
         a.setTickMarkPaint(GRID);
         return a;
+    }
+
+    /**
+     * Draws on a dark ground (the workbench's dark theme) or a white one. JFreeChart paints with
+     * AWT colours that CSS cannot reach, so the theme is handed over here.
+     */
+    public void setDark(boolean dark) {
+        Color ground = dark ? DARK_GROUND : Color.WHITE;
+        Color grid = dark ? DARK_GRID : GRID;
+        Color text = dark ? DARK_TEXT : TEXT;
+        XYPlot plot = chart.getXYPlot();
+        chart.setNotify(false);
+        chart.setBackgroundPaint(ground);
+        plot.setBackgroundPaint(ground);
+        plot.setDomainGridlinePaint(grid);
+        plot.setRangeGridlinePaint(grid);
+        plot.setNoDataMessagePaint(text);
+        for (NumberAxis a : java.util.List.of((NumberAxis) plot.getDomainAxis(), (NumberAxis) plot.getRangeAxis(0),
+                (NumberAxis) plot.getRangeAxis(1))) {
+            a.setLabelPaint(text);
+            a.setTickLabelPaint(text);
+            a.setAxisLinePaint(grid);
+            a.setTickMarkPaint(grid);
+        }
+        chart.setNotify(true);
     }
 
     @Override
