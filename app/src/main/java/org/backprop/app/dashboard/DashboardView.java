@@ -105,7 +105,10 @@ public final class DashboardView {
             if (showing.get()) curves.refresh();
         });
         vm.selectionProperty().bindBidirectional(heatmap.selectionProperty());
-        whenShowing(vm.heatmapProperty(), heatmap.gridProperty()::set);
+        whenShowing(vm.heatmapProperty(), g -> {
+            heatmap.gridProperty().set(g);
+            legend.frozenProperty().set(!g.frozen().isEmpty());
+        });
         whenShowing(vm.heatmapScaleProperty(), s -> {
             heatmap.scaleProperty().set(s);
             legend.scaleProperty().set(s);
@@ -165,6 +168,8 @@ public final class DashboardView {
     public FindingsPanel findings() { return findings; }
 
     public LiveNetworkView network() { return network; }
+
+    public ColourLegend legend() { return legend; }
 
     public DecisionBoundaryView boundary() { return boundary; }
 

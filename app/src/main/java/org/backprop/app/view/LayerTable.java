@@ -11,7 +11,7 @@ import org.backprop.visual.i18n.VisualText;
 
 import java.util.function.Function;
 
-/** The layer list: id, type, what flows out (units) and parameter count per layer. */
+/** The layer list: id, type (and whether it is frozen), what flows out (units) and parameter count per layer. */
 final class LayerTable {
     private LayerTable() {}
 
@@ -21,12 +21,18 @@ final class LayerTable {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(Messages.get("layers.empty")));
         table.getColumns().add(column("layers.column.layer", LayerRow::id, false, 64));
-        table.getColumns().add(column("layers.column.type", r -> VisualText.layerType(r.type()), false, 60));
+        table.getColumns().add(column("layers.column.type", LayerTable::type, false, 60));
         table.getColumns().add(column("layers.column.units", LayerRow::units, true, 58));
         table.getColumns().add(column("layers.column.params",
                 r -> r.parameters() < 0 ? "" : Messages.format("layers.params", r.parameters()), true, 70));
         table.getColumns().forEach(c -> c.setSortable(false));
         return table;
+    }
+
+    /** "Dense", or "Dense, frozen" for a layer whose frozen toggle is on. */
+    private static String type(LayerRow r) {
+        String t = VisualText.layerType(r.type());
+        return r.frozen() ? Messages.format("layers.type.frozen", t) : t;
     }
 
     private static TableColumn<LayerRow, String> column(String key, Function<LayerRow, String> value, boolean numeric,

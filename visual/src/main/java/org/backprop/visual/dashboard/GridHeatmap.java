@@ -37,6 +37,8 @@ public final class GridHeatmap extends Region {
     private static final double MAX_ROW_HEIGHT = 64;
     private static final Color TEXT = Color.web("#4b5563");
     private static final Color FAINT = Color.web("#9ca3af");
+    private static final Color FROZEN_FILL = Color.web("#e5e7eb");
+    private static final Color FROZEN_HATCH = Color.web("#9ca3af");
 
     private final Canvas canvas = new Canvas();
     private final ObjectProperty<HeatmapGrid> grid = new SimpleObjectProperty<>(this, "grid", HeatmapGrid.EMPTY);
@@ -124,7 +126,7 @@ public final class GridHeatmap extends Region {
             return;
         }
         double labelW = 0;
-        for (String r : data.rows()) labelW = Math.max(labelW, textWidth(r, LABEL_FONT));
+        for (int r = 0; r < data.rowCount(); r++) labelW = Math.max(labelW, textWidth(rowLabel(data, r), LABEL_FONT));
         x0 = Math.ceil(labelW + 14);
         y0 = 2;
         double plotW = Math.max(1, w - x0 - 8);
@@ -140,6 +142,8 @@ public final class GridHeatmap extends Region {
         for (int r = 0; r < rows; r++) for (int c = 0; c < cols; c++) px.setArgb(c, r, s.argb(data.value(r, c)));
         g.setImageSmoothing(false);
         g.drawImage(image, 0, 0, cols, rows, x0, y0, plotW, plotH);
+        // A frozen layer's zeros are by design, not a vanishing gradient: grey and hatched, not the colour of 0.
+        for (int r = 0; r < rows; r++) if (data.frozen(r)) hatch(g, x0, y0 + r * rowH, plotW, rowH);
 
         // Row separators and labels.
         g.setStroke(Color.WHITE);
@@ -156,7 +160,7 @@ public final class GridHeatmap extends Region {
             double cy = y0 + (r + 0.5) * rowH;
             boolean marked = highlighted.contains(labels.get(r));
             g.setFill(marked ? Color.web("#b45309") : TEXT);
-            g.fillText(labels.get(r), x0 - 8, cy);
+            g.fillText(rowLabel(data, r), x0 - 8, cy);
             if (marked) {
                 g.setFill(Color.web("#f59e0b"));
                 g.fillRect(0, y0 + r * rowH + 2, 3, rowH - 4);
@@ -201,6 +205,30 @@ public final class GridHeatmap extends Region {
         }
     }
 
+    /** Rows drawn as frozen (tests: the frozen layers). */
+    public Set<String> frozenRows() {
+        return grid.get().frozen();
+    }
+
+    private static String rowLabel(HeatmapGrid data, int row) {
+        String id = data.rows().get(row);
+        return data.frozen(row) ? VisualText.format("heatmap.frozen.row", id) : id;
+    }
+
+    /** Grey with diagonal hatching: the mark of a frozen layer, here and in the legend. */
+    static void hatch(GraphicsContext g, double x, double y, double w, double h) {
+        g.save();
+        g.beginPath();
+        g.rect(x, y, w, h);
+        g.clip();
+        g.setFill(FROZEN_FILL);
+        g.fillRect(x, y, w, h);
+        g.setStroke(FROZEN_HATCH);
+        g.setLineWidth(1);
+        for (double d = -h; d < w; d += 7) g.strokeLine(x + d, y + h, x + d + h, y);
+        g.restore();
+    }
+
     /** The cell under a point, or null. */
     public HeatmapCell cellAt(double x, double y) {
         HeatmapGrid data = grid.get();
@@ -223,7 +251,8 @@ public final class GridHeatmap extends Region {
         int col = data.columnNear(c.column());
         double v = data.value(r, col);
         String where = VisualText.format(columnKey, c.column());
-        return VisualText.format("heatmap.hover", c.row(), where, valueText(v));
+        return VisualText.format("heatmap.hover", c.row(), where,
+                data.frozen(r) ? VisualText.get("heatmap.value.frozen") : valueText(v));
     }
 
     /** "6.3e-4 (log10 −3.20)", or why there is no number. */

@@ -37,10 +37,13 @@ public final class LiveNetworkView extends Region {
     private static final Color NEURON = Color.web("#ffffff");
     private static final Color NEURON_STROKE = Color.web("#6b7280");
     private static final Color UNSTYLED = Color.web("#d1d5db");
+    /** Connections into a frozen layer: grey and dashed whatever their value, since they never change. */
+    private static final Color FROZEN = Color.web("#9ca3af");
+    private static final double[] FROZEN_DASHES = {4, 4};
 
     /** One drawn connection, for drawing and hit-testing. */
     private record Segment(String from, String to, int in, int out, double x1, double y1, double x2, double y2,
-                           EdgeStyling.Style style) {}
+                           EdgeStyling.Style style, boolean frozen) {}
 
     private final Canvas canvas = new Canvas();
     private final ObjectProperty<DiagramModel> model = new SimpleObjectProperty<>(this, "model", DiagramModel.EMPTY);
@@ -68,6 +71,11 @@ public final class LiveNetworkView extends Region {
     /** Connections drawn with a value (tests). */
     public long styledConnections() {
         return segments.stream().filter(s -> s.style() != null).count();
+    }
+
+    /** Connections drawn as frozen: those into a frozen layer (tests). */
+    public long frozenConnections() {
+        return segments.stream().filter(Segment::frozen).count();
     }
 
     public Canvas canvas() { return canvas; }
@@ -118,8 +126,9 @@ public final class LiveNetworkView extends Region {
                     if (b == to.ellipsisSlot()) continue;
                     int in = unit(from, a);
                     int out = unit(to, b);
-                    EdgeStyling.Style style = st.style(to.id(), out, in).orElse(null);
-                    segments.add(new Segment(from.id(), to.id(), in, out, xa, ys.get(from.id())[a], xb, ys.get(to.id())[b], style));
+                    EdgeStyling.Style style = to.frozen() ? null : st.style(to.id(), out, in).orElse(null);
+                    segments.add(new Segment(from.id(), to.id(), in, out, xa, ys.get(from.id())[a], xb, ys.get(to.id())[b],
+                            style, to.frozen()));
                 }
             }
         }
@@ -127,10 +136,12 @@ public final class LiveNetworkView extends Region {
         segments.sort(Comparator.comparingDouble(s -> s.style() == null ? -1 : s.style().width()));
         g.setLineCap(StrokeLineCap.ROUND);
         for (Segment s : segments) {
-            g.setStroke(s.style() == null ? UNSTYLED : s.style().colour());
+            g.setStroke(s.frozen() ? FROZEN : s.style() == null ? UNSTYLED : s.style().colour());
             g.setLineWidth(s.style() == null ? 0.8 : s.style().width());
+            g.setLineDashes(s.frozen() ? FROZEN_DASHES : null);
             g.strokeLine(s.x1(), s.y1(), s.x2(), s.y2());
         }
+        g.setLineDashes(null);
         g.setTextAlign(TextAlignment.CENTER);
         for (DiagramModel.Layer l : m.layers()) {
             double x = xs.get(l.id())[0];
@@ -152,7 +163,8 @@ public final class LiveNetworkView extends Region {
             g.setFill(TEXT);
             g.setFont(FONT);
             g.setTextBaseline(VPos.BOTTOM);
-            g.fillText(l.id(), x, Math.max(TITLE + 2, y[0] - radius - 4));
+            String label = l.frozen() ? VisualText.format("network.frozen.layer", l.id()) : l.id();
+            g.fillText(label, x, Math.max(TITLE + 2, y[0] - radius - 4));
         }
     }
 
@@ -174,6 +186,7 @@ public final class LiveNetworkView extends Region {
             }
         }
         if (best == null) return "";
+        if (best.frozen()) return VisualText.format("network.hover.frozen", best.from(), best.in(), best.to(), best.out());
         String value = best.style() == null ? VisualText.get("network.hover.unknown") : Numbers.compact(best.style().value());
         String key = styling.get().mode() == EdgeStyling.Mode.GRADIENT ? "network.hover.gradient" : "network.hover.weight";
         return VisualText.format(key, best.from(), best.in(), best.to(), best.out(), value);
