@@ -93,6 +93,7 @@ public final class WorkbenchApp extends Application {
         vm.startRuntime(Nd4jRuntime::start);
         Path project = project();
         lessons = LessonMode.install(scene, view.root(), vm, editor);
+        view.presentationProperty().bind(lessons.presentationProperty());
         Runnable openFirst = () -> {
             if (project != null) {
                 // A lesson named on the command line opens its own project over the first one.

@@ -2,6 +2,8 @@ package org.backprop.app.view;
 
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -39,6 +41,7 @@ public final class WorkbenchView {
     private final LossChart chart = new LossChart();
     private final StepThroughView stepView;
     private final DashboardView dashboard;
+    private final BooleanProperty presentation = new SimpleBooleanProperty(this, "presentation");
     private TabPane tabs;
 
     /** @param dashboard shown on a tab beside the network, or null for none */
@@ -71,6 +74,9 @@ public final class WorkbenchView {
         });
 
         chart.setId("loss-chart");
+        chart.presentationProperty().bind(presentation);
+        stepView.diagram().presentationProperty().bind(presentation);
+        if (dashboard != null) dashboard.presentationProperty().bind(presentation);
         vm.setMetricsSink(chart);
         vm.problemProperty().addListener((o, was, p) -> {
             if (p != null) Dialogs.problem(window.get(), p, vm::dismissProblem);
@@ -79,6 +85,14 @@ public final class WorkbenchView {
 
     public Parent root() {
         return root;
+    }
+
+    /**
+     * Presentation mode for what the views draw themselves (chart lines, diagrams, heatmaps): the
+     * window binds it to its one flag; style sheets do the rest.
+     */
+    public BooleanProperty presentationProperty() {
+        return presentation;
     }
 
     public LossChart chart() {

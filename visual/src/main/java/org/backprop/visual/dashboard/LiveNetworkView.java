@@ -1,6 +1,8 @@
 package org.backprop.visual.dashboard;
 
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -14,6 +16,7 @@ import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.backprop.visual.diagram.DiagramModel;
+import org.backprop.visual.fx.Presentation;
 import org.backprop.visual.i18n.VisualText;
 
 import java.util.ArrayList;
@@ -31,8 +34,8 @@ import java.util.Map;
 public final class LiveNetworkView extends Region {
     private static final double PAD = 18;
     private static final double TITLE = 18;
-    private static final Font FONT = Font.font(12);
-    private static final Font SMALL = Font.font(10);
+    private static final double FONT_SIZE = 12;
+    private static final double SMALL_SIZE = 10;
     private static final Color TEXT = Color.web("#374151");
     private static final Color NEURON = Color.web("#ffffff");
     private static final Color NEURON_STROKE = Color.web("#6b7280");
@@ -49,6 +52,7 @@ public final class LiveNetworkView extends Region {
     private final ObjectProperty<DiagramModel> model = new SimpleObjectProperty<>(this, "model", DiagramModel.EMPTY);
     private final ObjectProperty<EdgeStyling> styling = new SimpleObjectProperty<>(this, "styling", EdgeStyling.NONE);
     private final ReadOnlyStringWrapper hoverText = new ReadOnlyStringWrapper(this, "hoverText", "");
+    private final BooleanProperty presentation = new SimpleBooleanProperty(this, "presentation");
     private final List<Segment> segments = new ArrayList<>();
 
     public LiveNetworkView() {
@@ -58,6 +62,7 @@ public final class LiveNetworkView extends Region {
         setPrefSize(360, 260);
         model.addListener((o, a, b) -> draw());
         styling.addListener((o, a, b) -> draw());
+        presentation.addListener((o, a, b) -> draw());
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hoverText.set(describe(e.getX(), e.getY())));
         canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hoverText.set(""));
     }
@@ -67,6 +72,12 @@ public final class LiveNetworkView extends Region {
     public ObjectProperty<EdgeStyling> stylingProperty() { return styling; }
 
     public ReadOnlyStringProperty hoverTextProperty() { return hoverText.getReadOnlyProperty(); }
+
+    /** Presentation mode: connections and neurons drawn thicker, labels larger and black. */
+    public BooleanProperty presentationProperty() { return presentation; }
+
+    /** The width an unstyled connection is drawn with now (tests). */
+    public double baseLineWidth() { return Presentation.line(0.8, presentation.get()); }
 
     /** Connections drawn with a value (tests). */
     public long styledConnections() {
@@ -134,10 +145,11 @@ public final class LiveNetworkView extends Region {
         }
         // Strong connections on top of weak ones.
         segments.sort(Comparator.comparingDouble(s -> s.style() == null ? -1 : s.style().width()));
+        boolean on = presentation.get();
         g.setLineCap(StrokeLineCap.ROUND);
         for (Segment s : segments) {
             g.setStroke(s.frozen() ? FROZEN : s.style() == null ? UNSTYLED : s.style().colour());
-            g.setLineWidth(s.style() == null ? 0.8 : s.style().width());
+            g.setLineWidth(s.style() == null ? baseLineWidth() : Presentation.line(s.style().width(), on));
             g.setLineDashes(s.frozen() ? FROZEN_DASHES : null);
             g.strokeLine(s.x1(), s.y1(), s.x2(), s.y2());
         }
@@ -148,20 +160,20 @@ public final class LiveNetworkView extends Region {
             double[] y = ys.get(l.id());
             for (int s = 0; s < l.slots(); s++) {
                 if (s == l.ellipsisSlot()) {
-                    g.setFill(TEXT);
-                    g.setFont(SMALL);
+                    g.setFill(on ? Color.BLACK : TEXT);
+                    g.setFont(Font.font(Presentation.font(SMALL_SIZE, on)));
                     g.setTextBaseline(VPos.CENTER);
                     g.fillText("\u22ee", x, y[s]);
                     continue;
                 }
                 g.setFill(NEURON);
                 g.fillOval(x - radius, y[s] - radius, 2 * radius, 2 * radius);
-                g.setStroke(NEURON_STROKE);
-                g.setLineWidth(1);
+                g.setStroke(on ? Color.BLACK : NEURON_STROKE);
+                g.setLineWidth(Presentation.line(1, on));
                 g.strokeOval(x - radius, y[s] - radius, 2 * radius, 2 * radius);
             }
-            g.setFill(TEXT);
-            g.setFont(FONT);
+            g.setFill(on ? Color.BLACK : TEXT);
+            g.setFont(Font.font(Presentation.font(FONT_SIZE, on)));
             g.setTextBaseline(VPos.BOTTOM);
             String label = l.frozen() ? VisualText.format("network.frozen.layer", l.id()) : l.id();
             g.fillText(label, x, Math.max(TITLE + 2, y[0] - radius - 4));
