@@ -21,9 +21,9 @@ final class ProjectLoader {
         return prepare(p, file.toAbsolutePath().getParent());
     }
 
-    /** A project being edited: {@code baseDir} is where its data paths start (its file's folder). */
+    /** A project being edited: {@code baseDir} is where its data paths and {@code weightsFrom} start (its file's folder). */
     static TrainingSession prepare(Project p, Path baseDir) throws DataException, CompileException {
         PreparedData data = ProjectData.load(p, baseDir);
-        return new TrainingSession(p, data);
+        return new TrainingSession(p, data, baseDir);
     }
 }

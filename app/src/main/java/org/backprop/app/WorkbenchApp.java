@@ -101,7 +101,8 @@ public final class WorkbenchApp extends Application {
 
         vm.startRuntime(Nd4jRuntime::start);
         Path project = project();
-        lessons = LessonMode.install(scene, view.root(), vm);
+        lessons = LessonMode.install(scene, view.root(), vm, editor);
+        view.presentationProperty().bind(lessons.presentationProperty());
         startPage(ui);
         Runnable openFirst = () -> {
             if (project != null) {

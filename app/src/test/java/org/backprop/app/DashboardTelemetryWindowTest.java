@@ -4,6 +4,7 @@ import javafx.scene.control.Button;
 import org.backprop.app.dashboard.DashboardView;
 import org.backprop.engine.train.TrainingSession.State;
 import org.backprop.visual.dashboard.Finding;
+import org.backprop.visual.dashboard.HeatmapGrid;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,6 +74,29 @@ class DashboardTelemetryWindowTest {
         long pulse = onFx(() -> app.pump().pulses());
         waitUntil("ten more frames", () -> app.pump().pulses() >= pulse + 10, 30);
         assertEquals(State.PAUSED, app.viewModel().stateProperty().get(), "stays paused");
+    }
+
+    @Test
+    void fineTuningDrawsTheFrozenLayersAsFrozenAndNeverCallsThemVanishing() throws Exception {
+        open(sample("fashion-finetune"));
+        assertEquals(java.util.List.of("hidden1", "hidden2"), onFx(() -> robot.lookup("#layer-table .frozen-layer").queryAll().stream()
+                .map(n -> ((LayerRow) ((javafx.scene.control.TableCell<?, ?>) n).getTableRow().getItem()).id()).sorted().toList()),
+                "the layer table shows the toggle");
+        robot.clickOn("#train");
+        waitUntil("the heatmap with a few sampled columns of all three layers",
+                () -> dashboard().heatmap().rowCount() == 3 && dashboard().heatmap().gridProperty().get().columnCount() >= 3, 90);
+        if (onFx(() -> !button("#stop").isDisabled())) robot.clickOn("#stop");
+        assertEquals(java.util.Set.of("hidden1", "hidden2"), onFx(() -> dashboard().heatmap().frozenRows()), "the frozen rows");
+        HeatmapGrid g = onFx(() -> dashboard().heatmap().gridProperty().get());
+        for (int c = 0; c < g.columnCount(); c++) {
+            assertEquals(Double.NEGATIVE_INFINITY, g.value(0, c), "a frozen layer's update: exactly zero");
+            assertTrue(Double.isFinite(g.value(2, c)), "the head learns");
+        }
+        assertTrue(onFx(() -> dashboard().legend().frozenProperty().get()), "the legend explains the hatching");
+        assertTrue(onFx(() -> dashboard().network().frozenConnections()) > 0, "connections into frozen layers drawn as frozen");
+        long sampled = onFx(() -> dashboard().findings().findings().stream()
+                .filter(f -> f.layers().contains("hidden1") || f.layers().contains("hidden2")).count());
+        assertEquals(0, sampled, "no finding about a frozen layer: " + onFx(() -> dashboard().findings().findings()));
     }
 
     private Optional<Finding> vanishing() {

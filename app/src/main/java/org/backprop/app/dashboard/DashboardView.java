@@ -64,6 +64,7 @@ public final class DashboardView {
     private final MatrixHeatmap matrix = new MatrixHeatmap(Messages.get("dashboard.matrix.empty"));
     private final FindingsPanel findings = new FindingsPanel();
     private final LiveNetworkView network = new LiveNetworkView();
+    private final BooleanProperty presentation = new SimpleBooleanProperty(this, "presentation");
     private final DecisionBoundaryView boundary = new DecisionBoundaryView(Messages.get("dashboard.boundary.empty"));
     private final ConfusionMatrixView confusion = new ConfusionMatrixView(Messages.get("dashboard.confusion.empty"));
     private final Label matrixDetail = new Label();
@@ -99,13 +100,20 @@ public final class DashboardView {
         root.setId("dashboard");
 
         vm.activeProperty().bind(showing);
+        curves.presentationProperty().bind(presentation);
+        heatmap.presentationProperty().bind(presentation);
+        timeSteps.presentationProperty().bind(presentation);
+        network.presentationProperty().bind(presentation);
         curves.smoothingProperty().addListener((o, a, b) -> vm.setSmoothing(b.doubleValue()));
         vm.setSmoothing(curves.smoothingProperty().get());
         vm.curvesRevisionProperty().addListener((o, a, b) -> {
             if (showing.get()) curves.refresh();
         });
         vm.selectionProperty().bindBidirectional(heatmap.selectionProperty());
-        whenShowing(vm.heatmapProperty(), heatmap.gridProperty()::set);
+        whenShowing(vm.heatmapProperty(), g -> {
+            heatmap.gridProperty().set(g);
+            legend.frozenProperty().set(!g.frozen().isEmpty());
+        });
         whenShowing(vm.heatmapScaleProperty(), s -> {
             heatmap.scaleProperty().set(s);
             legend.scaleProperty().set(s);
@@ -165,6 +173,11 @@ public final class DashboardView {
     public FindingsPanel findings() { return findings; }
 
     public LiveNetworkView network() { return network; }
+
+    public ColourLegend legend() { return legend; }
+
+    /** Presentation mode for the charts and canvases of the dashboard (thick lines, large type). */
+    public BooleanProperty presentationProperty() { return presentation; }
 
     public DecisionBoundaryView boundary() { return boundary; }
 

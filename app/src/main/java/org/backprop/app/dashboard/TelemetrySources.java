@@ -80,10 +80,12 @@ final class TelemetrySources implements LayerSeriesSource, LayerMatrixSource, Fi
     public HeatmapGrid grid(Quantity quantity) {
         List<String> rows = new ArrayList<>();
         List<TimeSeries.Points> points = new ArrayList<>();
+        java.util.Set<String> frozen = new java.util.HashSet<>();
         for (LayerTelemetry l : telemetry.layers()) {
             ParameterTelemetry w = l.parameters().get("W");
             if (w == null) continue;
             rows.add(l.id());
+            if (l.frozen()) frozen.add(l.id());
             points.add((quantity == Quantity.GRADIENT_NORM ? w.gradientNorm() : w.updateRatioLog10()).points());
         }
         TreeSet<Long> its = new TreeSet<>();
@@ -100,7 +102,7 @@ final class TelemetrySources implements LayerSeriesSource, LayerMatrixSource, Fi
                 values[r][col.get(p.last()[i])] = quantity == Quantity.GRADIENT_NORM ? log10(v) : ratio(v);
             }
         }
-        return new HeatmapGrid(rows, columns, values);
+        return new HeatmapGrid(rows, columns, values, frozen);
     }
 
     static double log10(double v) {

@@ -21,9 +21,13 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.control.Alert;
 import org.backprop.app.ProjectLocator;
 import org.backprop.app.WorkbenchViewModel;
+import org.backprop.app.editor.EditorViewModel;
+import org.backprop.app.editor.Edits;
 import org.backprop.app.stepthrough.StepThroughViewModel;
 import org.backprop.engine.lesson.Lesson;
 import org.backprop.engine.lesson.LessonFiles;
+import org.backprop.engine.lesson.LessonPlayer;
+import org.backprop.engine.project.Project;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,12 +58,13 @@ public final class LessonMode {
     /** Lesson control names to the window's node ids. */
     static final Map<String, String> CONTROLS = Map.of(
             "train", "#train", "step", "#step", "reset", "#reset", "loss-chart", "#loss-chart",
-            "layers", "#layer-table", "step-next", "#step-next", "clipping", "#train");
+            "layers", "#layer-table", "step-next", "#step-next", "clipping", "#field-gradientClipping");
 
     private final Scene scene;
     private final BorderPane root;
     private BorderPane outer;
     private final WorkbenchViewModel workbench;
+    private final EditorViewModel editor;
     private final LessonViewModel vm;
     private final LessonPanel panel;
     private final BooleanProperty presentation = new SimpleBooleanProperty(this, "presentation");
@@ -69,16 +74,18 @@ public final class LessonMode {
     private Path expectedFile;
     private ChangeListener<Number> trainLimit;
 
-    private LessonMode(Scene scene, BorderPane root, WorkbenchViewModel workbench) {
+    private LessonMode(Scene scene, BorderPane root, WorkbenchViewModel workbench, EditorViewModel editor) {
         this.scene = scene;
         this.root = root;
         this.workbench = workbench;
+        this.editor = editor;
         this.vm = new LessonViewModel(host(), Locale.getDefault());
         this.panel = new LessonPanel(vm, vm::close);
     }
 
-    public static LessonMode install(Scene scene, Node viewRoot, WorkbenchViewModel workbench) {
-        LessonMode m = new LessonMode(scene, (BorderPane) viewRoot, workbench);
+    /** @param editor where a lesson's edits (switching clipping on) go, undoable like the teacher's own */
+    public static LessonMode install(Scene scene, Node viewRoot, WorkbenchViewModel workbench, EditorViewModel editor) {
+        LessonMode m = new LessonMode(scene, (BorderPane) viewRoot, workbench, editor);
         scene.getStylesheets().add(Objects.requireNonNull(LessonMode.class.getResource("lesson.css")).toExternalForm());
         // The lesson sits beside the whole workbench, so that the editor's property sheet and step
         // mode keep their own room.
@@ -176,6 +183,14 @@ public final class LessonMode {
                 };
                 workbench.iterationProperty().addListener(trainLimit);
                 workbench.train();
+            }
+
+            @Override
+            public void clip(double threshold) {
+                Project p = editor.project();
+                if (p == null) return;
+                // The edit retires the trained session: the run that follows starts from fresh weights.
+                editor.execute(Edits.setTraining(p, LessonPlayer.withClipping(p, threshold).training(), "gradientClipping"));
             }
         };
     }

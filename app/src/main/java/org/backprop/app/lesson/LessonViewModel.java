@@ -35,6 +35,12 @@ public final class LessonViewModel {
 
         /** Trains the open project for this many iterations, then pauses. */
         void train(int iterations);
+
+        /**
+         * Switches the open project's gradient clipping to clipL2PerLayer at {@code threshold}, as an
+         * edit the teacher can undo; the next training starts from fresh weights with it.
+         */
+        void clip(double threshold);
     }
 
     private final Host host;
@@ -83,9 +89,12 @@ public final class LessonViewModel {
         if (hasQuestion.get()) revealed.set(true);
     }
 
-    /** Runs the step's training action (the class watches the chart while it trains). */
+    /** Runs the step's training action (the class watches the chart while it trains), clipping first where it asks. */
     public void run() {
-        if (canRun.get()) host.train(step.get().action().iterations());
+        if (!canRun.get()) return;
+        var action = step.get().action();
+        if (action.clipping() != null) host.clip(action.clipping());
+        host.train(action.iterations());
     }
 
     private void goTo(int i) {

@@ -26,6 +26,17 @@ final class Icons {
         return new Group(arc, head);
     }
 
+    /** A padlock: a frozen layer. */
+    static Node lock() {
+        SVGPath shackle = new SVGPath();
+        shackle.setContent("M3.5 5.5 V3.5 A2.5 2.5 0 0 1 8.5 3.5 V5.5");
+        shackle.getStyleClass().add("icon-stroke");
+        SVGPath body = new SVGPath();
+        body.setContent("M1.5 5.5 H10.5 V12 H1.5 Z");
+        body.getStyleClass().add("icon");
+        return new Group(shackle, body);
+    }
+
     private static Node filled(String path) {
         SVGPath p = new SVGPath();
         p.setContent(path);

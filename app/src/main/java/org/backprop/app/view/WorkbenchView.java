@@ -2,6 +2,8 @@ package org.backprop.app.view;
 
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -41,6 +43,7 @@ public final class WorkbenchView {
     private final LossChart chart = new LossChart();
     private final StepThroughView stepView;
     private final DashboardView dashboard;
+    private final BooleanProperty presentation = new SimpleBooleanProperty(this, "presentation");
     private TabPane tabs;
     private TabPane side;
 
@@ -76,6 +79,9 @@ public final class WorkbenchView {
         chart.setId("loss-chart");
         chart.setDark(Theme.current() == Theme.DARK);
         Theme.currentProperty().addListener((o, was, now) -> chart.setDark(now == Theme.DARK));
+        chart.presentationProperty().bind(presentation);
+        stepView.diagram().presentationProperty().bind(presentation);
+        if (dashboard != null) dashboard.presentationProperty().bind(presentation);
         vm.setMetricsSink(chart);
         vm.problemProperty().addListener((o, was, p) -> {
             if (p != null) Dialogs.problem(window.get(), p, vm::dismissProblem);
@@ -84,6 +90,14 @@ public final class WorkbenchView {
 
     public Parent root() {
         return root;
+    }
+
+    /**
+     * Presentation mode for what the views draw themselves (chart lines, diagrams, heatmaps): the
+     * window binds it to its one flag; style sheets do the rest.
+     */
+    public BooleanProperty presentationProperty() {
+        return presentation;
     }
 
     public LossChart chart() {

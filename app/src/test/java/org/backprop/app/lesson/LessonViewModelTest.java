@@ -24,6 +24,8 @@ class LessonViewModelTest {
         @Override public void highlight(String control) { calls.add("highlight " + control); }
 
         @Override public void train(int iterations) { calls.add("train " + iterations); }
+
+        @Override public void clip(double threshold) { calls.add("clip " + threshold); }
     }
 
     static Lesson lesson(String name) throws Exception {
@@ -70,5 +72,21 @@ class LessonViewModelTest {
         vm.run();
         assertTrue(host.calls.contains("train 500"));
         assertEquals("训练 500 次迭代", vm.runText().get());
+    }
+
+    @Test
+    void lessonFourClipsTheProjectBeforeItTrainsTheClippingStep() throws Exception {
+        Recorder host = new Recorder();
+        LessonViewModel vm = new LessonViewModel(host, Locale.ENGLISH);
+        vm.open(lesson("04-exploding-gradients"));
+        vm.next();
+        host.calls.clear();
+        vm.run();
+        assertEquals(List.of("train 5"), host.calls, "step 2 trains the project as it is");
+        vm.next();
+        assertTrue(host.calls.contains("highlight clipping"), host.calls.toString());
+        host.calls.clear();
+        vm.run();
+        assertEquals(List.of("clip 1.0", "train 40"), host.calls);
     }
 }

@@ -6,6 +6,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.backprop.app.WorkbenchApp;
 import org.backprop.app.stepthrough.StepThroughViewModel;
+import org.backprop.engine.project.GradientClipping;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -96,6 +97,60 @@ class LessonWindowTest {
         robot.type(KeyCode.F11);
         waitUntil("back to the normal window", () -> !app.view().root().getStyleClass().contains(LessonMode.PRESENTATION_CLASS)
                 && top.isVisible());
+    }
+
+    @Test
+    void presentationThickensTheChartAndTheDiagramAndGivesThemBack() throws Exception {
+        StepThroughViewModel steps = app.viewModel().stepThrough();
+        onFx(() -> steps.activeProperty().set(true));
+        waitUntil("step mode drawn", () -> steps.statusProperty().get() == StepThroughViewModel.Status.READY && plainSynapse() != null);
+        assertEquals(1.6f, onFx(() -> app.view().chart().lossStrokeWidth()));
+        assertEquals(1.0, onFx(() -> plainSynapse().getStrokeWidth()));
+        double networkLine = onFx(() -> app.view().dashboard().network().baseLineWidth());
+
+        robot.type(KeyCode.F11);
+        waitUntil("presentation mode", () -> app.view().root().getStyleClass().contains(LessonMode.PRESENTATION_CLASS));
+        assertEquals(4.0f, onFx(() -> app.view().chart().lossStrokeWidth()), "the loss line 2.5 times thicker");
+        waitUntil("the diagram's lines thick", () -> plainSynapse().getStrokeWidth() == 2.5);
+        assertTrue(onFx(() -> app.view().dashboard().curves().lossStrokeWidth()) > 4, "the dashboard's curves too");
+        assertTrue(onFx(() -> app.view().dashboard().network().baseLineWidth()) > networkLine, "and the live network");
+
+        robot.type(KeyCode.F11);
+        waitUntil("back to the normal window", () -> !app.view().root().getStyleClass().contains(LessonMode.PRESENTATION_CLASS));
+        assertEquals(1.6f, onFx(() -> app.view().chart().lossStrokeWidth()));
+        waitUntil("the diagram's lines thin again", () -> plainSynapse().getStrokeWidth() == 1.0);
+        assertEquals(1.8f, onFx(() -> app.view().dashboard().curves().lossStrokeWidth()));
+    }
+
+    @Test
+    void lessonFourClippingStepSwitchesClippingOnAsAnUndoableEdit() throws Exception {
+        onFx(() -> app.lessons().open(samples().resolve("lessons/04-exploding-gradients.lesson.json")));
+        waitUntil("lesson 4's project open", () -> app.viewModel().projectFileProperty().get() != null
+                && app.viewModel().projectFileProperty().get().endsWith("rnn-exploding.bpw.json")
+                && app.viewModel().readyProperty().get());
+        robot.type(KeyCode.PAGE_DOWN, 2);
+        waitUntil("the clipping step", () -> text("#lesson-position").equals(LessonStrings.format("lesson.position", 3, 3)));
+        assertEquals(GradientClipping.Type.NONE, onFx(() -> clipping().type()));
+        robot.clickOn("#lesson-run");
+        waitUntil("40 iterations trained, then paused", () -> app.viewModel().iterationProperty().get() >= 40
+                && app.viewModel().stateProperty().get() == org.backprop.engine.train.TrainingSession.State.PAUSED);
+        assertEquals(new GradientClipping(GradientClipping.Type.CLIP_L2_PER_LAYER, 1.0), onFx(this::clipping), "the project clips now");
+        assertTrue(Double.isFinite(onFx(() -> app.viewModel().lossProperty().get())), "and its loss is finite");
+        onFx(() -> app.editor().undo());
+        assertEquals(GradientClipping.Type.NONE, onFx(() -> clipping().type()), "Edit > Undo takes it back");
+    }
+
+    private GradientClipping clipping() {
+        return app.editor().project().training().gradientClipping();
+    }
+
+    /** A connection of the step view's diagram that no step emphasises. */
+    private javafx.scene.shape.Line plainSynapse() {
+        for (Node n : app.view().stepView().diagram().lookupAll(".synapse")) {
+            var c = n.getStyleClass();
+            if (c.stream().allMatch(k -> k.equals("synapse") || k.equals("dimmed"))) return (javafx.scene.shape.Line) n;
+        }
+        return null;
     }
 
     private Node node(String id) {

@@ -23,9 +23,13 @@ final class Signals {
 
     private Signals() {}
 
-    /** Layers with a weight matrix whose gradient was sampled, in forward order. */
+    /**
+     * Layers that learn, with a weight matrix whose gradient was sampled, in forward order. A
+     * frozen layer's zero gradient and update are by design, not vanishing or slow learning.
+     */
     static List<LayerTelemetry> weighted(Telemetry t) {
         return t.layers().stream()
+                .filter(l -> !l.frozen())
                 .filter(l -> l.parameters().containsKey("W") && !l.parameters().get("W").gradientMeanAbs().isEmpty())
                 .toList();
     }
@@ -49,7 +53,8 @@ final class Signals {
         Map<String, Double> values = new LinkedHashMap<>();
         List<LayerTelemetry> flagged = new ArrayList<>();
         for (LayerTelemetry l : t.layers()) {
-            if (l.output() || series.apply(l).isEmpty()) continue;
+            // A frozen layer's units are what pretraining left; no fix offered here changes them.
+            if (l.output() || l.frozen() || series.apply(l).isEmpty()) continue;
             double v = recent(series.apply(l));
             values.put(l.id(), v);
             if (test.test(v)) flagged.add(l);

@@ -68,8 +68,13 @@ public final class LessonPlayer {
         return LessonAction.TRAIN.equals(a.type()) ? train(id, a.iterations(), a.clipping()) : stepThrough(id, a.step());
     }
 
+    /**
+     * Trains the project from fresh weights; a clipping threshold is switched on first and stays on
+     * for the lesson's later steps, as the window's edit does.
+     */
     public Outcome train(String id, int iterations, Double clipping) throws Exception {
         Project p = withClipping(project(id), clipping);
+        projects.put(id == null ? lesson.firstProject() : id, p);
         Path dir = lesson.projectFile(id).getParent();
         try (TrainingSession s = new TrainingSession(p, ProjectData.load(p, dir), dir)) {
             s.setPlan(TrainingPlan.iterations(iterations));

@@ -4,6 +4,8 @@ import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer;
+import org.deeplearning4j.nn.layers.FrozenLayer;
+import org.deeplearning4j.nn.layers.FrozenLayerWithBackprop;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.IActivation;
@@ -42,7 +44,9 @@ record LayerProbe(Layer layer, String gradientPrefix, Kind kind, LayerTelemetry 
     }
 
     private static LayerProbe probe(Layer layer, int index, String prefix, boolean output, TelemetryConfig config) {
-        var conf = layer.conf().getLayer();
+        var conf = layer.conf().getLayer(); // a frozen wrapper hands out the configuration of the layer it wraps
+        // DL4J's frozen wrappers: training never updates the layer they wrap.
+        boolean frozen = layer instanceof FrozenLayerWithBackprop || layer instanceof FrozenLayer;
         IActivation fn = conf instanceof BaseLayer b ? b.getActivationFn() : null;
         Kind kind = fn instanceof ActivationSigmoid ? Kind.SIGMOID
                 : fn instanceof ActivationTanH ? Kind.TANH
@@ -52,7 +56,7 @@ record LayerProbe(Layer layer, String gradientPrefix, Kind kind, LayerTelemetry 
         List<String> keys = List.copyOf(layer.paramTable(true).keySet());
         LayerTelemetry t = new LayerTelemetry(name, index, conf.getClass().getSimpleName(),
                 fn == null ? "" : fn.toString().toLowerCase(java.util.Locale.ROOT),
-                conf instanceof BaseRecurrentLayer, output, keys, config);
+                conf instanceof BaseRecurrentLayer, output, frozen, keys, config);
         return new LayerProbe(layer, prefix, kind, t);
     }
 }

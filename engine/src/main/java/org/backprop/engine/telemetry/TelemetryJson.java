@@ -46,6 +46,7 @@ public final class TelemetryJson {
         n.put("activation", l.activation());
         n.put("recurrent", l.recurrent());
         n.put("output", l.output());
+        n.put("frozen", l.frozen());
         ObjectNode a = n.putObject("activations");
         a.set("mean", series(l.activationMean()));
         a.set("std", series(l.activationStd()));

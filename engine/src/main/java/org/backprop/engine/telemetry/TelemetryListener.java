@@ -121,6 +121,10 @@ public final class TelemetryListener extends BaseTrainingListener {
         Map<String, INDArray> gradients = m.gradient().gradientForVariable();
         boolean overflow = false;
         for (LayerProbe p : probes) {
+            if (p.telemetry().frozen()) {
+                if (sampled) recordFrozen(iteration, p.telemetry());
+                continue;
+            }
             for (ParameterTelemetry pt : p.telemetry().parameters().values()) {
                 INDArray g = gradients.get(p.gradientPrefix() + pt.key());
                 if (g == null) continue;
@@ -163,6 +167,7 @@ public final class TelemetryListener extends BaseTrainingListener {
         Map<String, INDArray> updates = m.gradient().gradientForVariable();
         int bins = telemetry.config().histogramBins();
         for (LayerProbe p : probes) {
+            if (p.telemetry().frozen()) continue; // recorded as 0 with its gradients
             for (ParameterTelemetry pt : p.telemetry().parameters().values()) {
                 INDArray u = updates.get(p.gradientPrefix() + pt.key());
                 INDArray w = p.layer().getParam(pt.key());
@@ -175,6 +180,21 @@ public final class TelemetryListener extends BaseTrainingListener {
                     if (hu != null) pt.updateHistograms().add(hu);
                 }
             }
+        }
+    }
+
+    /**
+     * DL4J's frozen wrapper zeroes the layer's gradient view and leaves it out of the model's
+     * gradient, and its updater does nothing: the gradient applied and the update are exactly 0.
+     * Recording those zeros (not nothing) tells "frozen" apart from "not sampled".
+     */
+    private static void recordFrozen(long iteration, LayerTelemetry t) {
+        for (ParameterTelemetry pt : t.parameters().values()) {
+            pt.gradientNorm().add(iteration, 0);
+            pt.gradientMeanAbs().add(iteration, 0);
+            pt.gradientMaxAbs().add(iteration, 0);
+            pt.nonFinite().add(iteration, 0);
+            pt.updateRatioLog10().add(iteration, Double.NEGATIVE_INFINITY);
         }
     }
 

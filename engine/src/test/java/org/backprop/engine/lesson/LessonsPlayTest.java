@@ -2,6 +2,7 @@ package org.backprop.engine.lesson;
 
 import org.backprop.engine.Samples;
 import org.backprop.engine.compile.NetworkCompiler;
+import org.backprop.engine.project.GradientClipping;
 import org.backprop.engine.runtime.Nd4jRuntime;
 import org.backprop.engine.stepthrough.StepKind;
 import org.backprop.engine.train.TrainingSession;
@@ -108,12 +109,17 @@ class LessonsPlayTest {
 
     @Test
     void lesson4ExplodesAsItIsAndTrainsWithClipping() throws Exception {
-        Map<Integer, LessonPlayer.Outcome> o = play(lesson("04-exploding-gradients"));
-        var plain = o.get(2).metrics();
+        Lesson l = lesson("04-exploding-gradients");
+        LessonPlayer player = new LessonPlayer(l);
+        assertEquals(GradientClipping.Type.NONE, player.project("rnn").training().gradientClipping().type(), "no clipping at first");
+        var plain = player.play(l.steps().get(1)).metrics();
         assertEquals(131, plain.get(0).loss(), 1.0, "the first loss the text quotes");
         assertFalse(Double.isFinite(plain.last().loss()), "infinite or NaN by the end: " + plain.last().loss());
-        var clipped = o.get(3).metrics();
+        var clipped = player.play(l.steps().get(2)).metrics();
+        assertEquals(new GradientClipping(GradientClipping.Type.CLIP_L2_PER_LAYER, 1.0), player.project("rnn").training().gradientClipping(),
+                "after the clipping step the project clips");
         assertEquals(40, clipped.size());
+        for (var m : clipped.since(0)) assertTrue(Double.isFinite(m.loss()), "finite at iteration " + m.iteration() + ": " + m.loss());
         assertTrue(Double.isFinite(clipped.last().loss()) && clipped.last().loss() < clipped.get(0).loss() / 2,
                 "clipping trains: " + clipped.get(0).loss() + " -> " + clipped.last().loss());
     }

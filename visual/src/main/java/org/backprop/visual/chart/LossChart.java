@@ -1,5 +1,7 @@
 package org.backprop.visual.chart;
 
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -9,6 +11,7 @@ import javafx.scene.shape.Circle;
 import javafx.scene.shape.Line;
 import org.backprop.engine.train.Evaluation;
 import org.backprop.engine.train.MetricPoint;
+import org.backprop.visual.fx.Presentation;
 import org.backprop.visual.i18n.VisualText;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -42,31 +45,102 @@ public final class LossChart extends VBox implements MetricsSink {
     private static final Color DARK_GROUND = new Color(0x1f, 0x23, 0x2c);
     private static final Color DARK_GRID = new Color(0x34, 0x3a, 0x46);
     private static final Color DARK_TEXT = new Color(0xaa, 0xb2, 0xbf);
-    private static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
-    private static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+    // Presentation mode: pure, saturated colours on white, black text, grid lines a projector still shows.
+    private static final Color LOSS_CONTRAST = new Color(0x00, 0x00, 0xcc);
+    private static final Color ACCURACY_CONTRAST = new Color(0xcc, 0x33, 0x00);
+    private static final Color GRID_CONTRAST = new Color(0x9c, 0xa3, 0xaf);
+    private static final float LOSS_WIDTH = 1.6f;
+    private static final int LABEL_SIZE = 12;
+    private static final int TICK_SIZE = 11;
 
     // autoSort off and duplicates allowed: add() is an append, not a search.
     private final XYSeries loss = new XYSeries(VisualText.get("chart.series.loss"), false, true);
     private final XYSeries accuracy = new XYSeries(VisualText.get("chart.series.accuracy"), false, true);
     private final JFreeChart chart;
+    private final BooleanProperty presentation = new SimpleBooleanProperty(this, "presentation");
+    private final Line legendLine = new Line(0, 0, 16, 0);
+    private final Circle legendDot = new Circle(4);
+    private boolean dark;
 
     public LossChart() {
         getStyleClass().add("loss-chart");
         // JFreeChart's own legend measures text with AWT metrics and overlaps under JavaFX; ours is a node.
-        chart = new JFreeChart(null, null, plot(), false);
+        chart = new JFreeChart(null, null, buildPlot(), false);
         chart.setBackgroundPaint(Color.WHITE);
         chart.setPadding(new RectangleInsets(2, 2, 2, 6));
         ChartViewer viewer = new ChartViewer(chart, false);
         VBox.setVgrow(viewer, Priority.ALWAYS);
         getChildren().addAll(legend(), viewer);
+        style();
+        presentation.addListener((o, was, on) -> style());
     }
 
-    private static HBox legend() {
-        Line line = new Line(0, 0, 16, 0);
-        line.setStroke(fx(LOSS));
-        line.setStrokeWidth(2.5);
-        Circle dot = new Circle(4, fx(ACCURACY));
-        HBox box = new HBox(legendItem(line, "chart.series.loss"), legendItem(dot, "chart.series.accuracy"));
+    /** Presentation mode: thick lines, large type, high contrast (the window binds this to its one flag). */
+    public BooleanProperty presentationProperty() {
+        return presentation;
+    }
+
+    /** The loss line's width as drawn now (tests). */
+    public float lossStrokeWidth() {
+        return ((BasicStroke) plot().getRenderer(0).getSeriesStroke(0)).getLineWidth();
+    }
+
+    private XYPlot plot() {
+        return chart.getXYPlot();
+    }
+
+    /**
+     * Draws on a dark ground (the workbench's dark theme) or a white one. JFreeChart paints with
+     * AWT colours that CSS cannot reach, so the theme is handed over here. Presentation mode keeps
+     * its high-contrast white ground either way.
+     */
+    public void setDark(boolean dark) {
+        this.dark = dark;
+        style();
+    }
+
+    private void style() {
+        boolean on = presentation.get();
+        chart.setNotify(false);
+        XYPlot plot = plot();
+        Color ground = on || !dark ? Color.WHITE : DARK_GROUND;
+        chart.setBackgroundPaint(ground);
+        plot.setBackgroundPaint(ground);
+        Color loss = on ? LOSS_CONTRAST : LOSS;
+        Color accuracy = on ? ACCURACY_CONTRAST : ACCURACY;
+        plot.getRenderer(0).setSeriesPaint(0, loss);
+        plot.getRenderer(0).setSeriesStroke(0, new BasicStroke((float) Presentation.line(LOSS_WIDTH, on)));
+        double r = Presentation.line(3.5, on) / (on ? 1.5 : 1); // dots grow less than lines: they would hide the curve
+        plot.getRenderer(1).setSeriesPaint(0, accuracy);
+        plot.getRenderer(1).setSeriesShape(0, new Ellipse2D.Double(-r, -r, 2 * r, 2 * r));
+        Color grid = on ? GRID_CONTRAST : dark ? DARK_GRID : GRID;
+        plot.setDomainGridlinePaint(grid);
+        plot.setRangeGridlinePaint(grid);
+        Font label = new Font(Font.SANS_SERIF, on ? Font.BOLD : Font.PLAIN, (int) Presentation.font(LABEL_SIZE, on));
+        Font tick = new Font(Font.SANS_SERIF, Font.PLAIN, (int) Presentation.font(TICK_SIZE, on));
+        Color text = on ? Color.BLACK : dark ? DARK_TEXT : TEXT;
+        for (int i = 0; i < plot.getRangeAxisCount(); i++) styleAxis((NumberAxis) plot.getRangeAxis(i), label, tick, text, grid);
+        styleAxis((NumberAxis) plot.getDomainAxis(), label, tick, text, grid);
+        plot.setNoDataMessageFont(new Font(Font.SANS_SERIF, Font.PLAIN, (int) Presentation.font(14, on)));
+        plot.setNoDataMessagePaint(text);
+        legendLine.setStroke(fx(loss));
+        legendLine.setStrokeWidth(Presentation.line(2.5, on));
+        legendDot.setFill(fx(accuracy));
+        legendDot.setRadius(on ? 6 : 4);
+        chart.setNotify(true);
+    }
+
+    private static void styleAxis(NumberAxis a, Font label, Font tick, Color text, Color line) {
+        a.setLabelFont(label);
+        a.setLabelPaint(text);
+        a.setTickLabelFont(tick);
+        a.setTickLabelPaint(text);
+        a.setAxisLinePaint(line);
+        a.setTickMarkPaint(line);
+    }
+
+    private HBox legend() {
+        HBox box = new HBox(legendItem(legendLine, "chart.series.loss"), legendItem(legendDot, "chart.series.accuracy"));
         box.getStyleClass().add("loss-legend");
         return box;
     }
@@ -86,15 +160,13 @@ public final class LossChart extends VBox implements MetricsSink {
         return LossChart.class.getResource("loss-chart.css").toExternalForm();
     }
 
-    private XYPlot plot() {
+    private XYPlot buildPlot() {
         NumberAxis x = axis("chart.axis.iteration");
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         x.setAutoRangeIncludesZero(false);
         NumberAxis y = axis("chart.axis.loss");
         y.setAutoRangeIncludesZero(true);
-        SamplingXYLineRenderer lossRenderer = new SamplingXYLineRenderer();
-        lossRenderer.setSeriesPaint(0, LOSS);
-        lossRenderer.setSeriesStroke(0, new BasicStroke(1.6f));
+        SamplingXYLineRenderer lossRenderer = new SamplingXYLineRenderer(); // paints, strokes, fonts: style()
 
         XYPlot plot = new XYPlot(new XYSeriesCollection(loss), x, y, lossRenderer);
         NumberAxis acc = axis("chart.axis.accuracy");
@@ -103,59 +175,20 @@ public final class LossChart extends VBox implements MetricsSink {
         plot.setRangeAxis(1, acc);
         plot.setDataset(1, new XYSeriesCollection(accuracy));
         plot.mapDatasetToRangeAxis(1, 1);
-        XYLineAndShapeRenderer points = new XYLineAndShapeRenderer(false, true);
-        points.setSeriesPaint(0, ACCURACY);
-        points.setSeriesShape(0, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
-        plot.setRenderer(1, points);
+        plot.setRenderer(1, new XYLineAndShapeRenderer(false, true));
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
 
         plot.setBackgroundPaint(Color.WHITE);
         plot.setOutlineVisible(false);
-        plot.setDomainGridlinePaint(GRID);
-        plot.setRangeGridlinePaint(GRID);
         plot.setDomainGridlineStroke(new BasicStroke(1f));
         plot.setRangeGridlineStroke(new BasicStroke(1f));
         plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
         plot.setNoDataMessage(VisualText.get("chart.empty"));
-        plot.setNoDataMessageFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
-        plot.setNoDataMessagePaint(TEXT);
         return plot;
     }
 
     private static NumberAxis axis(String key) {
-        NumberAxis a = new NumberAxis(VisualText.get(key));
-        a.setLabelFont(LABEL_FONT);
-        a.setLabelPaint(TEXT);
-        a.setTickLabelFont(TICK_FONT);
-        a.setTickLabelPaint(TEXT);
-        a.setAxisLinePaint(GRID);
-        a.setTickMarkPaint(GRID);
-        return a;
-    }
-
-    /**
-     * Draws on a dark ground (the workbench's dark theme) or a white one. JFreeChart paints with
-     * AWT colours that CSS cannot reach, so the theme is handed over here.
-     */
-    public void setDark(boolean dark) {
-        Color ground = dark ? DARK_GROUND : Color.WHITE;
-        Color grid = dark ? DARK_GRID : GRID;
-        Color text = dark ? DARK_TEXT : TEXT;
-        XYPlot plot = chart.getXYPlot();
-        chart.setNotify(false);
-        chart.setBackgroundPaint(ground);
-        plot.setBackgroundPaint(ground);
-        plot.setDomainGridlinePaint(grid);
-        plot.setRangeGridlinePaint(grid);
-        plot.setNoDataMessagePaint(text);
-        for (NumberAxis a : java.util.List.of((NumberAxis) plot.getDomainAxis(), (NumberAxis) plot.getRangeAxis(0),
-                (NumberAxis) plot.getRangeAxis(1))) {
-            a.setLabelPaint(text);
-            a.setTickLabelPaint(text);
-            a.setAxisLinePaint(grid);
-            a.setTickMarkPaint(grid);
-        }
-        chart.setNotify(true);
+        return new NumberAxis(VisualText.get(key));
     }
 
     @Override

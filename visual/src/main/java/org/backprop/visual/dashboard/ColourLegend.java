@@ -1,6 +1,8 @@
 package org.backprop.visual.dashboard;
 
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
@@ -24,6 +26,7 @@ public final class ColourLegend extends CanvasRegion {
 
     private final ObjectProperty<ColourScale> scale = new SimpleObjectProperty<>(this, "scale", new ColourScale(-6, 0, null));
     private final ObjectProperty<String> title = new SimpleObjectProperty<>(this, "title", "");
+    private final BooleanProperty frozen = new SimpleBooleanProperty(this, "frozen", false);
 
     public ColourLegend() {
         getStyleClass().add("colour-legend");
@@ -32,7 +35,11 @@ public final class ColourLegend extends CanvasRegion {
         setMaxHeight(50);
         scale.addListener((o, a, b) -> draw());
         title.addListener((o, a, b) -> draw());
+        frozen.addListener((o, a, b) -> draw());
     }
+
+    /** Whether to explain the frozen layers' hatching (set while the heatmap shows one). */
+    public BooleanProperty frozenProperty() { return frozen; }
 
     public ObjectProperty<ColourScale> scaleProperty() { return scale; }
 
@@ -52,6 +59,13 @@ public final class ColourLegend extends CanvasRegion {
         g.setFill(TEXT);
         g.fillText(title.get(), 0, 0);
         double titleW = GridHeatmap.textWidth(title.get(), FONT) + 16;
+        if (frozen.get()) {
+            // Under the title: the hatched swatch and what it means.
+            GridHeatmap.hatch(g, 0, 20, 18, 10);
+            g.setFill(TEXT);
+            g.fillText(VisualText.get("legend.frozen"), 24, 19);
+            titleW = Math.max(titleW, 24 + GridHeatmap.textWidth(VisualText.get("legend.frozen"), FONT) + 16);
+        }
         double left = Math.min(titleW, w * 0.45);
         double barW = Math.max(40, w - left - 14);
         double barY = 20;

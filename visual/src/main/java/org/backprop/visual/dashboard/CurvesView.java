@@ -30,6 +30,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.Line;
 import org.backprop.visual.dashboard.CurveRun.Series;
+import org.backprop.visual.fx.Presentation;
 import org.backprop.visual.i18n.VisualText;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
@@ -85,6 +86,7 @@ public final class CurvesView extends VBox {
             new Color(0x7c, 0x3a, 0xed), new Color(0x05, 0x96, 0x69), new Color(0xdb, 0x27, 0x77),
             new Color(0x08, 0x91, 0xb2), new Color(0x65, 0xa3, 0x0d), new Color(0xa1, 0x62, 0x07)};
     private static final Color GRID = new Color(0xe5, 0xe7, 0xeb);
+    private static final Color GRID_CONTRAST = new Color(0x9c, 0xa3, 0xaf);
     private static final Color TEXT = new Color(0x4b, 0x55, 0x63);
     private static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
     private static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
@@ -100,6 +102,7 @@ public final class CurvesView extends VBox {
     private final ObjectProperty<XAxisUnit> xUnit = new SimpleObjectProperty<>(this, "xUnit", XAxisUnit.ITERATION);
     private final BooleanProperty logScale = new SimpleBooleanProperty(this, "logScale");
     private final DoubleProperty smoothing = new SimpleDoubleProperty(this, "smoothing", 0.6);
+    private final BooleanProperty presentation = new SimpleBooleanProperty(this, "presentation");
 
     private final LineDataset dataset = new LineDataset();
     private final XYPlot plot;
@@ -121,6 +124,16 @@ public final class CurvesView extends VBox {
     private int lastPointCount;
 
     /** @param runs the runs, oldest first; the last is the current one. The view may remove earlier runs. */
+    /** Presentation mode: thick lines, large type, high contrast (the window binds this to its one flag). */
+    public BooleanProperty presentationProperty() {
+        return presentation;
+    }
+
+    /** The current run's loss line width as drawn now (tests). */
+    public float lossStrokeWidth() {
+        return ((BasicStroke) ((Renderer) plot.getRenderer()).scaled(SOLID)).getLineWidth();
+    }
+
     public CurvesView(ObservableList<CurveRun> runs) {
         this.runs = runs;
         getStyleClass().add("curves-view");
@@ -134,7 +147,7 @@ public final class CurvesView extends VBox {
         logY.setSmallestValue(1e-12);
         logY.setBase(10);
         logY.setNumberFormatOverride(new java.text.DecimalFormat("0.###E0"));
-        XYLineAndShapeRenderer renderer = new Renderer(dataset);
+        Renderer renderer = new Renderer(dataset);
         renderer.setDrawSeriesLineAsPath(true);
         plot = new XYPlot(dataset, xAxis, linearY, renderer);
         plot.setBackgroundPaint(Color.WHITE);
@@ -155,6 +168,21 @@ public final class CurvesView extends VBox {
         chart.setAntiAlias(true);
         viewer = new ChartViewer(chart, false);
         viewer.setId("curves-chart");
+        presentation.addListener((o, was, on) -> {
+            chart.setNotify(false);
+            renderer.widthScale = (float) Presentation.line(1, on);
+            Font label = new Font(Font.SANS_SERIF, on ? Font.BOLD : Font.PLAIN, (int) Presentation.font(LABEL_FONT.getSize(), on));
+            Font tick = new Font(Font.SANS_SERIF, Font.PLAIN, (int) Presentation.font(TICK_FONT.getSize(), on));
+            for (ValueAxis a : List.of(xAxis, linearY, logY)) {
+                a.setLabelFont(label);
+                a.setTickLabelFont(tick);
+                a.setLabelPaint(on ? Color.BLACK : TEXT);
+                a.setTickLabelPaint(on ? Color.BLACK : TEXT);
+            }
+            plot.setDomainGridlinePaint(on ? GRID_CONTRAST : GRID);
+            plot.setRangeGridlinePaint(on ? GRID_CONTRAST : GRID);
+            chart.setNotify(true);
+        });
         xAxis.addChangeListener(e -> {
             // A zoom (the axis left auto-range): decimate again for the new range at the next refresh.
             if (!xAxis.isAutoRange() && !xAxis.getRange().equals(decimatedRange)) settingsStamp++;
@@ -576,6 +604,9 @@ public final class CurvesView extends VBox {
     /** The renderer takes each line's look from the dataset entry. */
     private static final class Renderer extends XYLineAndShapeRenderer {
         private final LineDataset data;
+        /** Presentation mode draws every line this much wider. */
+        float widthScale = 1;
+        private final Map<Stroke, Stroke> scaled = new HashMap<>();
 
         Renderer(LineDataset data) {
             super(true, true);
@@ -590,7 +621,20 @@ public final class CurvesView extends VBox {
 
         @Override
         public Stroke getItemStroke(int series, int item) {
-            return data.entry(series).stroke();
+            return scaled(data.entry(series).stroke());
+        }
+
+        private Stroke scaled(Stroke s) {
+            if (widthScale == 1 || !(s instanceof BasicStroke b)) return s;
+            return scaled.computeIfAbsent(s, k -> new BasicStroke(b.getLineWidth() * widthScale, b.getEndCap(), b.getLineJoin(),
+                    b.getMiterLimit(), scale(b.getDashArray(), widthScale), b.getDashPhase()));
+        }
+
+        private static float[] scale(float[] dashes, float by) {
+            if (dashes == null) return null;
+            float[] out = dashes.clone();
+            for (int i = 0; i < out.length; i++) out[i] *= by;
+            return out;
         }
 
         @Override
@@ -616,7 +660,7 @@ public final class CurvesView extends VBox {
 
         @Override
         public Stroke getSeriesStroke(int series) {
-            return data.entry(series).stroke();
+            return scaled(data.entry(series).stroke());
         }
     }
 }

@@ -1,6 +1,8 @@
 package org.backprop.visual.dashboard;
 
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -15,6 +17,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
+import org.backprop.visual.fx.Presentation;
 import org.backprop.visual.i18n.VisualText;
 
 import java.text.NumberFormat;
@@ -31,18 +34,21 @@ import java.util.Set;
  */
 public final class GridHeatmap extends Region {
 
-    private static final Font LABEL_FONT = Font.font(12);
-    private static final Font TICK_FONT = Font.font(11);
+    private static final double LABEL_SIZE = 12;
+    private static final double TICK_SIZE = 11;
     private static final double AXIS_HEIGHT = 20;
     private static final double MAX_ROW_HEIGHT = 64;
     private static final Color TEXT = Color.web("#4b5563");
     private static final Color FAINT = Color.web("#9ca3af");
+    private static final Color FROZEN_FILL = Color.web("#e5e7eb");
+    private static final Color FROZEN_HATCH = Color.web("#9ca3af");
 
     private final Canvas canvas = new Canvas();
     private final ObjectProperty<HeatmapGrid> grid = new SimpleObjectProperty<>(this, "grid", HeatmapGrid.EMPTY);
     private final ObjectProperty<ColourScale> scale = new SimpleObjectProperty<>(this, "scale", new ColourScale(-6, 0, null));
     private final ObjectProperty<HeatmapCell> selection = new SimpleObjectProperty<>(this, "selection");
     private final ReadOnlyStringWrapper hoverText = new ReadOnlyStringWrapper(this, "hoverText", "");
+    private final BooleanProperty presentation = new SimpleBooleanProperty(this, "presentation");
     private final String columnKey;
     private final String placeholder;
     private Set<String> highlighted = Set.of();
@@ -64,6 +70,7 @@ public final class GridHeatmap extends Region {
         grid.addListener((o, a, b) -> draw());
         scale.addListener((o, a, b) -> draw());
         selection.addListener((o, a, b) -> draw());
+        presentation.addListener((o, a, b) -> draw());
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
             HeatmapCell c = cellAt(e.getX(), e.getY());
             if (c != null) selection.set(c);
@@ -79,6 +86,9 @@ public final class GridHeatmap extends Region {
     public ObjectProperty<HeatmapCell> selectionProperty() { return selection; }
 
     public ReadOnlyStringProperty hoverTextProperty() { return hoverText.getReadOnlyProperty(); }
+
+    /** Presentation mode: larger labels, thicker separators and selection, black text. */
+    public BooleanProperty presentationProperty() { return presentation; }
 
     /** Rows to mark (layers a finding names). */
     public void setHighlighted(Set<String> rows) {
@@ -114,9 +124,13 @@ public final class GridHeatmap extends Region {
         double h = canvas.getHeight();
         g.clearRect(0, 0, w, h);
         HeatmapGrid data = grid.get();
+        boolean on = presentation.get();
+        Font labelFont = Font.font(Presentation.font(LABEL_SIZE, on));
+        Font tickFont = Font.font(Presentation.font(TICK_SIZE, on));
+        Color text = on ? Color.BLACK : TEXT;
         if (data.rowCount() == 0 || data.columnCount() == 0) {
             g.setFill(FAINT);
-            g.setFont(LABEL_FONT);
+            g.setFont(labelFont);
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
             g.fillText(placeholder, w / 2, h / 2);
@@ -124,11 +138,11 @@ public final class GridHeatmap extends Region {
             return;
         }
         double labelW = 0;
-        for (String r : data.rows()) labelW = Math.max(labelW, textWidth(r, LABEL_FONT));
+        for (int r = 0; r < data.rowCount(); r++) labelW = Math.max(labelW, textWidth(rowLabel(data, r), labelFont));
         x0 = Math.ceil(labelW + 14);
         y0 = 2;
         double plotW = Math.max(1, w - x0 - 8);
-        rowH = Math.min(MAX_ROW_HEIGHT, Math.max(1, (h - y0 - AXIS_HEIGHT) / data.rowCount()));
+        rowH = Math.min(Presentation.font(MAX_ROW_HEIGHT, on), Math.max(1, (h - y0 - Presentation.font(AXIS_HEIGHT, on)) / data.rowCount()));
         double plotH = rowH * data.rowCount();
         cellW = plotW / data.columnCount();
 
@@ -140,23 +154,25 @@ public final class GridHeatmap extends Region {
         for (int r = 0; r < rows; r++) for (int c = 0; c < cols; c++) px.setArgb(c, r, s.argb(data.value(r, c)));
         g.setImageSmoothing(false);
         g.drawImage(image, 0, 0, cols, rows, x0, y0, plotW, plotH);
+        // A frozen layer's zeros are by design, not a vanishing gradient: grey and hatched, not the colour of 0.
+        for (int r = 0; r < rows; r++) if (data.frozen(r)) hatch(g, x0, y0 + r * rowH, plotW, rowH);
 
         // Row separators and labels.
         g.setStroke(Color.WHITE);
-        g.setLineWidth(1);
+        g.setLineWidth(Presentation.line(1, on));
         for (int r = 1; r < rows; r++) {
             double y = Math.round(y0 + r * rowH) + 0.5;
             g.strokeLine(x0, y, x0 + plotW, y);
         }
-        g.setFont(LABEL_FONT);
+        g.setFont(labelFont);
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
         List<String> labels = data.rows();
         for (int r = 0; r < rows; r++) {
             double cy = y0 + (r + 0.5) * rowH;
             boolean marked = highlighted.contains(labels.get(r));
-            g.setFill(marked ? Color.web("#b45309") : TEXT);
-            g.fillText(labels.get(r), x0 - 8, cy);
+            g.setFill(marked ? Color.web("#b45309") : text);
+            g.fillText(rowLabel(data, r), x0 - 8, cy);
             if (marked) {
                 g.setFill(Color.web("#f59e0b"));
                 g.fillRect(0, y0 + r * rowH + 2, 3, rowH - 4);
@@ -164,21 +180,21 @@ public final class GridHeatmap extends Region {
         }
 
         // Column axis: a few keys, never overlapping.
-        g.setFont(TICK_FONT);
-        g.setFill(TEXT);
+        g.setFont(tickFont);
+        g.setFill(text);
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(TextAlignment.CENTER);
         NumberFormat nf = NumberFormat.getIntegerInstance(Locale.getDefault(Locale.Category.FORMAT));
-        int ticks = (int) Math.max(1, Math.min(cols - 1, plotW / 90));
+        int ticks = (int) Math.max(1, Math.min(cols - 1, plotW / Presentation.font(90, on)));
         double lastRight = Double.NEGATIVE_INFINITY;
         for (int t = 0; t <= ticks; t++) {
             int c = cols == 1 ? 0 : (int) Math.round((double) t * (cols - 1) / ticks);
-            String text = nf.format(data.columns()[c]);
+            String key = nf.format(data.columns()[c]);
             double cx = x0 + (c + 0.5) * cellW;
-            double tw = textWidth(text, TICK_FONT);
+            double tw = textWidth(key, tickFont);
             double left = Math.max(x0, Math.min(cx - tw / 2, x0 + plotW - tw));
             if (left < lastRight + 8) continue;
-            g.fillText(text, left + tw / 2, y0 + plotH + 4);
+            g.fillText(key, left + tw / 2, y0 + plotH + 4);
             lastRight = left + tw;
         }
 
@@ -190,7 +206,7 @@ public final class GridHeatmap extends Region {
                 double cx = x0 + c * cellW;
                 double width = Math.max(cellW, 3);
                 g.setStroke(Color.web("#111827"));
-                g.setLineWidth(2);
+                g.setLineWidth(Presentation.line(2, on));
                 g.strokeRect(Math.round(cx - (width - cellW) / 2) + 0.5, Math.round(y0 + r * rowH) + 1, Math.round(width), Math.round(rowH) - 2);
                 g.setStroke(Color.web("#11182766"));
                 g.setLineWidth(1);
@@ -199,6 +215,30 @@ public final class GridHeatmap extends Region {
                 g.strokeLine(mid, y0 + (r + 1) * rowH, mid, y0 + plotH);
             }
         }
+    }
+
+    /** Rows drawn as frozen (tests: the frozen layers). */
+    public Set<String> frozenRows() {
+        return grid.get().frozen();
+    }
+
+    private static String rowLabel(HeatmapGrid data, int row) {
+        String id = data.rows().get(row);
+        return data.frozen(row) ? VisualText.format("heatmap.frozen.row", id) : id;
+    }
+
+    /** Grey with diagonal hatching: the mark of a frozen layer, here and in the legend. */
+    static void hatch(GraphicsContext g, double x, double y, double w, double h) {
+        g.save();
+        g.beginPath();
+        g.rect(x, y, w, h);
+        g.clip();
+        g.setFill(FROZEN_FILL);
+        g.fillRect(x, y, w, h);
+        g.setStroke(FROZEN_HATCH);
+        g.setLineWidth(1);
+        for (double d = -h; d < w; d += 7) g.strokeLine(x + d, y + h, x + d + h, y);
+        g.restore();
     }
 
     /** The cell under a point, or null. */
@@ -223,7 +263,8 @@ public final class GridHeatmap extends Region {
         int col = data.columnNear(c.column());
         double v = data.value(r, col);
         String where = VisualText.format(columnKey, c.column());
-        return VisualText.format("heatmap.hover", c.row(), where, valueText(v));
+        return VisualText.format("heatmap.hover", c.row(), where,
+                data.frozen(r) ? VisualText.get("heatmap.value.frozen") : valueText(v));
     }
 
     /** "6.3e-4 (log10 −3.20)", or why there is no number. */

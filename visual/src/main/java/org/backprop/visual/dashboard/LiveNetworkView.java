@@ -1,6 +1,8 @@
 package org.backprop.visual.dashboard;
 
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -14,6 +16,7 @@ import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.backprop.visual.diagram.DiagramModel;
+import org.backprop.visual.fx.Presentation;
 import org.backprop.visual.i18n.VisualText;
 
 import java.util.ArrayList;
@@ -31,21 +34,25 @@ import java.util.Map;
 public final class LiveNetworkView extends Region {
     private static final double PAD = 18;
     private static final double TITLE = 18;
-    private static final Font FONT = Font.font(12);
-    private static final Font SMALL = Font.font(10);
+    private static final double FONT_SIZE = 12;
+    private static final double SMALL_SIZE = 10;
     private static final Color TEXT = Color.web("#374151");
     private static final Color NEURON = Color.web("#ffffff");
     private static final Color NEURON_STROKE = Color.web("#6b7280");
     private static final Color UNSTYLED = Color.web("#d1d5db");
+    /** Connections into a frozen layer: grey and dashed whatever their value, since they never change. */
+    private static final Color FROZEN = Color.web("#9ca3af");
+    private static final double[] FROZEN_DASHES = {4, 4};
 
     /** One drawn connection, for drawing and hit-testing. */
     private record Segment(String from, String to, int in, int out, double x1, double y1, double x2, double y2,
-                           EdgeStyling.Style style) {}
+                           EdgeStyling.Style style, boolean frozen) {}
 
     private final Canvas canvas = new Canvas();
     private final ObjectProperty<DiagramModel> model = new SimpleObjectProperty<>(this, "model", DiagramModel.EMPTY);
     private final ObjectProperty<EdgeStyling> styling = new SimpleObjectProperty<>(this, "styling", EdgeStyling.NONE);
     private final ReadOnlyStringWrapper hoverText = new ReadOnlyStringWrapper(this, "hoverText", "");
+    private final BooleanProperty presentation = new SimpleBooleanProperty(this, "presentation");
     private final List<Segment> segments = new ArrayList<>();
 
     public LiveNetworkView() {
@@ -55,6 +62,7 @@ public final class LiveNetworkView extends Region {
         setPrefSize(360, 260);
         model.addListener((o, a, b) -> draw());
         styling.addListener((o, a, b) -> draw());
+        presentation.addListener((o, a, b) -> draw());
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hoverText.set(describe(e.getX(), e.getY())));
         canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hoverText.set(""));
     }
@@ -65,9 +73,20 @@ public final class LiveNetworkView extends Region {
 
     public ReadOnlyStringProperty hoverTextProperty() { return hoverText.getReadOnlyProperty(); }
 
+    /** Presentation mode: connections and neurons drawn thicker, labels larger and black. */
+    public BooleanProperty presentationProperty() { return presentation; }
+
+    /** The width an unstyled connection is drawn with now (tests). */
+    public double baseLineWidth() { return Presentation.line(0.8, presentation.get()); }
+
     /** Connections drawn with a value (tests). */
     public long styledConnections() {
         return segments.stream().filter(s -> s.style() != null).count();
+    }
+
+    /** Connections drawn as frozen: those into a frozen layer (tests). */
+    public long frozenConnections() {
+        return segments.stream().filter(Segment::frozen).count();
     }
 
     public Canvas canvas() { return canvas; }
@@ -118,41 +137,46 @@ public final class LiveNetworkView extends Region {
                     if (b == to.ellipsisSlot()) continue;
                     int in = unit(from, a);
                     int out = unit(to, b);
-                    EdgeStyling.Style style = st.style(to.id(), out, in).orElse(null);
-                    segments.add(new Segment(from.id(), to.id(), in, out, xa, ys.get(from.id())[a], xb, ys.get(to.id())[b], style));
+                    EdgeStyling.Style style = to.frozen() ? null : st.style(to.id(), out, in).orElse(null);
+                    segments.add(new Segment(from.id(), to.id(), in, out, xa, ys.get(from.id())[a], xb, ys.get(to.id())[b],
+                            style, to.frozen()));
                 }
             }
         }
         // Strong connections on top of weak ones.
         segments.sort(Comparator.comparingDouble(s -> s.style() == null ? -1 : s.style().width()));
+        boolean on = presentation.get();
         g.setLineCap(StrokeLineCap.ROUND);
         for (Segment s : segments) {
-            g.setStroke(s.style() == null ? UNSTYLED : s.style().colour());
-            g.setLineWidth(s.style() == null ? 0.8 : s.style().width());
+            g.setStroke(s.frozen() ? FROZEN : s.style() == null ? UNSTYLED : s.style().colour());
+            g.setLineWidth(s.style() == null ? baseLineWidth() : Presentation.line(s.style().width(), on));
+            g.setLineDashes(s.frozen() ? FROZEN_DASHES : null);
             g.strokeLine(s.x1(), s.y1(), s.x2(), s.y2());
         }
+        g.setLineDashes(null);
         g.setTextAlign(TextAlignment.CENTER);
         for (DiagramModel.Layer l : m.layers()) {
             double x = xs.get(l.id())[0];
             double[] y = ys.get(l.id());
             for (int s = 0; s < l.slots(); s++) {
                 if (s == l.ellipsisSlot()) {
-                    g.setFill(TEXT);
-                    g.setFont(SMALL);
+                    g.setFill(on ? Color.BLACK : TEXT);
+                    g.setFont(Font.font(Presentation.font(SMALL_SIZE, on)));
                     g.setTextBaseline(VPos.CENTER);
                     g.fillText("\u22ee", x, y[s]);
                     continue;
                 }
                 g.setFill(NEURON);
                 g.fillOval(x - radius, y[s] - radius, 2 * radius, 2 * radius);
-                g.setStroke(NEURON_STROKE);
-                g.setLineWidth(1);
+                g.setStroke(on ? Color.BLACK : NEURON_STROKE);
+                g.setLineWidth(Presentation.line(1, on));
                 g.strokeOval(x - radius, y[s] - radius, 2 * radius, 2 * radius);
             }
-            g.setFill(TEXT);
-            g.setFont(FONT);
+            g.setFill(on ? Color.BLACK : TEXT);
+            g.setFont(Font.font(Presentation.font(FONT_SIZE, on)));
             g.setTextBaseline(VPos.BOTTOM);
-            g.fillText(l.id(), x, Math.max(TITLE + 2, y[0] - radius - 4));
+            String label = l.frozen() ? VisualText.format("network.frozen.layer", l.id()) : l.id();
+            g.fillText(label, x, Math.max(TITLE + 2, y[0] - radius - 4));
         }
     }
 
@@ -174,6 +198,7 @@ public final class LiveNetworkView extends Region {
             }
         }
         if (best == null) return "";
+        if (best.frozen()) return VisualText.format("network.hover.frozen", best.from(), best.in(), best.to(), best.out());
         String value = best.style() == null ? VisualText.get("network.hover.unknown") : Numbers.compact(best.style().value());
         String key = styling.get().mode() == EdgeStyling.Mode.GRADIENT ? "network.hover.gradient" : "network.hover.weight";
         return VisualText.format(key, best.from(), best.in(), best.to(), best.out(), value);

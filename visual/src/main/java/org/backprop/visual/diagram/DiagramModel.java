@@ -35,9 +35,10 @@ public record DiagramModel(List<Layer> layers, List<Edge> edges, int columns) {
      * @param shape      the output shape as the compiler names it ("3", "14x14x8"), or "" when unknown
      * @param parameters trainable parameters, or -1 when unknown
      * @param detail     a short technical note (the activation), or ""
+     * @param frozen     frozen for fine-tuning: training leaves its parameters as they are
      */
     public record Layer(String id, LayerType type, int column, int row, int rowsInColumn,
-                        long units, String shape, long parameters, String detail) {
+                        long units, String shape, long parameters, String detail, boolean frozen) {
 
         /** Whether the layer has more neurons than are drawn. */
         public boolean elided() {
@@ -87,7 +88,7 @@ public record DiagramModel(List<Layer> layers, List<Edge> edges, int columns) {
             String shape = info != null ? info.outputShape() : units > 0 ? String.valueOf(units) : "";
             long params = info != null ? info.parameterCount() : -1;
             String detail = l.type().property("activation").isPresent() ? l.stringValue("activation") : "";
-            layers.add(new Layer(l.id(), l.type(), c, row, perColumn.get(c), units, shape, params, detail));
+            layers.add(new Layer(l.id(), l.type(), c, row, perColumn.get(c), units, shape, params, detail, l.frozen()));
         }
         Map<String, Layer> byId = new HashMap<>();
         layers.forEach(l -> byId.put(l.id(), l));

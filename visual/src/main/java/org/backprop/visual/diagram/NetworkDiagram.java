@@ -1,5 +1,8 @@
 package org.backprop.visual.diagram;
 
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.css.PseudoClass;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleDoubleProperty;
@@ -36,12 +39,14 @@ public final class NetworkDiagram extends Region {
     private static final double TITLE_GAP = 10;
     /** Largest neuron spacing per pixel of largest radius. */
     private static final double SPACING_PER_RADIUS = 46.0 / 15;
+    private static final PseudoClass PRESENTATION = PseudoClass.getPseudoClass("presentation");
     private static final List<String> EMPHASIS_CLASSES = Arrays.stream(DiagramOverlay.Emphasis.values())
             .map(DiagramOverlay.Emphasis::styleClass).toList();
 
     private final ObjectProperty<DiagramModel> model = new SimpleObjectProperty<>(this, "model", DiagramModel.EMPTY);
     private final ObjectProperty<DiagramOverlay> overlay = new SimpleObjectProperty<>(this, "overlay", DiagramOverlay.NONE);
     private final DoubleProperty maxNeuronRadius = new SimpleDoubleProperty(this, "maxNeuronRadius", 15);
+    private final BooleanProperty presentation = new SimpleBooleanProperty(this, "presentation");
     private final Group synapses = new Group();
     private final Group neurons = new Group();
     private final Group labels = new Group();
@@ -62,8 +67,15 @@ public final class NetworkDiagram extends Region {
         model.addListener((o, a, b) -> rebuild());
         overlay.addListener((o, a, b) -> applyOverlay());
         maxNeuronRadius.addListener((o, a, b) -> requestLayout());
+        // Thick lines and large labels come from network-diagram.css's :presentation rules.
+        presentation.addListener((o, a, on) -> pseudoClassStateChanged(PRESENTATION, on));
         setMinSize(200, 160);
         rebuild();
+    }
+
+    /** Presentation mode: thick lines, large labels, high contrast (the {@code :presentation} pseudo-class). */
+    public BooleanProperty presentationProperty() {
+        return presentation;
     }
 
     public ObjectProperty<DiagramModel> modelProperty() {

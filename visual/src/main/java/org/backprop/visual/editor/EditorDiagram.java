@@ -34,9 +34,10 @@ public record EditorDiagram(List<Card> cards, List<Link> links) {
      * @param shape      what flows out per example ("3", "14x14x8"), or "" when unknown
      * @param parameters trainable parameters, or -1 when unknown
      * @param problem    whether a validation problem names this layer
+     * @param frozen     frozen for fine-tuning (the layer's toggle)
      */
     public record Card(String id, LayerType type, double x, double y, String detail, String shape,
-                       long parameters, boolean problem) {}
+                       long parameters, boolean problem, boolean frozen) {}
 
     /**
      * @param index  the edge's index in the project's edge list
@@ -67,7 +68,7 @@ public record EditorDiagram(List<Card> cards, List<Link> links) {
             String detail = l.type().property("activation").isPresent() ? l.stringValue("activation") : "";
             cards.add(new Card(l.id(), l.type(), p[0], p[1], detail,
                     info == null ? "" : info.outputShape(), info == null ? -1 : info.parameterCount(),
-                    names(problems, "layer '" + l.id() + "' (")));
+                    names(problems, "layer '" + l.id() + "' ("), l.frozen()));
         }
         Set<String> ids = at.keySet();
         List<Link> links = new ArrayList<>();

@@ -362,7 +362,8 @@ public final class NetworkEditorCanvas extends Region {
             card = c;
             title.setText(c.id());
             String type = VisualText.layerType(c.type());
-            kind.setText(c.detail().isEmpty() ? type : VisualText.format("diagram.caption", type, c.detail()));
+            String caption = c.detail().isEmpty() ? type : VisualText.format("diagram.caption", type, c.detail());
+            kind.setText(c.frozen() ? VisualText.format("editor.card.frozen", caption) : caption);
             shape.setText(VisualText.format("editor.card.out", c.shape().isEmpty() ? "?" : c.shape()));
             params.setText(c.parameters() < 0 ? VisualText.get("editor.card.params.unknown")
                     : c.parameters() == 0 ? VisualText.get("diagram.parameters.none")
