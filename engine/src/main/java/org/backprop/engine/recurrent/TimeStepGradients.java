@@ -45,7 +45,7 @@ public final class TimeStepGradients {
     }
 
     private static Map<String, double[]> ofGraph(ComputationGraph graph, DataSet batch) {
-        ComputationGraph g = graph.clone();
+        ComputationGraph g = copyWithoutListeners(graph);
         Map<String, double[]> out = new LinkedHashMap<>();
         for (Layer l : g.getLayers()) {
             var conf = l.conf().getLayer();
@@ -66,6 +66,20 @@ public final class TimeStepGradients {
             }
         }
         return out;
+    }
+
+    /**
+     * Like {@link ComputationGraph#clone()}, but a clone shares the original's listeners (the very
+     * list), and its computeGradientAndScore would call them: the telemetry listener that asked for
+     * these norms would see a foreign model mid-iteration. Nor is the updater state needed here.
+     */
+    private static ComputationGraph copyWithoutListeners(ComputationGraph graph) {
+        ComputationGraph g = new ComputationGraph(graph.getConfiguration().clone());
+        g.init(graph.params().dup(), false);
+        for (var v : graph.getVertices()) {
+            if (v.hasLayer() && v.getLayer() instanceof org.deeplearning4j.nn.layers.FrozenLayer) g.getVertex(v.getVertexName()).setLayerAsFrozen();
+        }
+        return g;
     }
 
     /**
