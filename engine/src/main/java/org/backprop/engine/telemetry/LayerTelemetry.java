@@ -16,6 +16,7 @@ public final class LayerTelemetry {
     private final String activation;
     private final boolean recurrent;
     private final boolean output;
+    private final boolean gradientClipped;
     private final Map<String, ParameterTelemetry> parameters;
     private final TimeSeries activationMean;
     private final TimeSeries activationStd;
@@ -25,13 +26,14 @@ public final class LayerTelemetry {
     private final Ring<TimeStepNorms> timeStepNorms;
 
     LayerTelemetry(String id, int index, String layerType, String activation, boolean recurrent, boolean output,
-                   List<String> parameterKeys, TelemetryConfig config) {
+                   boolean gradientClipped, List<String> parameterKeys, TelemetryConfig config) {
         this.id = id;
         this.index = index;
         this.layerType = layerType;
         this.activation = activation;
         this.recurrent = recurrent;
         this.output = output;
+        this.gradientClipped = gradientClipped;
         Map<String, ParameterTelemetry> p = new LinkedHashMap<>();
         for (String k : parameterKeys) p.put(k, new ParameterTelemetry(k, config));
         this.parameters = Collections.unmodifiableMap(p);
@@ -60,6 +62,9 @@ public final class LayerTelemetry {
 
     /** The output layer: DL4J hands listeners no activations of it. */
     public boolean output() { return output; }
+
+    /** DL4J clips or renormalises this layer's gradient before the update (the project's gradientClipping). */
+    public boolean gradientClipped() { return gradientClipped; }
 
     /** By DL4J parameter key, in DL4J's order. */
     public Map<String, ParameterTelemetry> parameters() { return parameters; }
