@@ -110,9 +110,10 @@ public final class DashboardView {
             heatmap.scaleProperty().set(s);
             legend.scaleProperty().set(s);
         });
+        whenShowing(vm.timeStepScaleProperty(), timeSteps.scaleProperty()::set);
         whenShowing(vm.timeStepsProperty(), g -> {
             timeSteps.gridProperty().set(g);
-            timeSteps.setVisible(g.rowCount() > 0);
+            timeSteps.setVisible(g.rowCount() > 0); // only recurrent layers have time steps
         });
         whenShowing(vm.selectedMatrixProperty(), this::showMatrix);
         whenShowing(vm.findingsProperty(), f -> findings.show(f, vm.nonFiniteProperty().get()));
