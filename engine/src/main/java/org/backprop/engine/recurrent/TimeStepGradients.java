@@ -40,7 +40,7 @@ public final class TimeStepGradients {
 
     /** Per recurrent layer (by project layer id, in network order) the norm at each time step. */
     public static Map<String, double[]> of(Model model, DataSet batch) {
-        if (model instanceof MultiLayerNetwork n) return run(n, batch, new LinkedHashMap<>());
+        if (model instanceof MultiLayerNetwork n) return run(n, batch, null);
         return ofGraph((ComputationGraph) model, batch);
     }
 
@@ -92,6 +92,7 @@ public final class TimeStepGradients {
         return out;
     }
 
+    /** @param weightGradients where to put the implied input-weight gradients, or null to skip computing them */
     private static Map<String, double[]> run(MultiLayerNetwork network, DataSet batch, Map<String, INDArray> weightGradients) {
         MultiLayerNetwork net = network.clone();
         net.initGradientsView();
@@ -102,7 +103,10 @@ public final class TimeStepGradients {
         Layer[] layers = net.getLayers();
         INDArray[] inputs = new INDArray[layers.length];
         INDArray a = x;
+        int lowest = -1; // the first recurrent layer: the backward pass ends there
         for (int i = 0; i < layers.length; i++) {
+            var c = layers[i].conf().getLayer();
+            if (lowest < 0 && (c instanceof SimpleRnn || c instanceof LSTM || layers[i] instanceof FeedbackLoopLayer)) lowest = i;
             InputPreProcessor pre = net.getLayerWiseConfigurations().getInputPreProcess(i);
             if (pre != null) a = pre.preProcess(a, size, mgr);
             inputs[i] = a;
@@ -116,15 +120,17 @@ public final class TimeStepGradients {
             Layer layer = layers[i];
             var conf = layer.conf().getLayer();
             if (conf instanceof SimpleRnn || conf instanceof LSTM) {
-                INDArray dw = Nd4j.zerosLike(layer.getParam("W"));
+                INDArray dw = weightGradients == null ? null : Nd4j.zerosLike(layer.getParam("W"));
                 byLayer.put(conf.getLayerName(), conf instanceof LSTM ? lstm(layer, inputs[i], eps, dw) : elman(layer, inputs[i], eps, dw));
-                weightGradients.put(conf.getLayerName(), dw);
+                if (dw != null) weightGradients.put(conf.getLayerName(), dw);
+                if (i == lowest) break; // nothing below needs a gradient: spare DL4J's own pass back through time
             }
             // Each layer still holds its input from the forward pass above (and its dropout mask with it).
             eps = layer.backpropGradient(eps, mgr).getSecond();
             if (layer instanceof FeedbackLoopLayer f) {
                 double[][] norms = f.stepGradientNorms();
                 for (int c = 0; c < norms.length; c++) byLayer.put(f.cellIds().get(c), norms[c]);
+                if (i == lowest) break;
             }
             InputPreProcessor pre = net.getLayerWiseConfigurations().getInputPreProcess(i);
             if (pre != null && i > 0) eps = pre.backprop(eps, size, mgr);
@@ -158,7 +164,7 @@ public final class TimeStepGradients {
             if (dzNext != null) g.addi(dzNext.mmul(rw.transpose()));
             norms[t] = g.norm2Number().doubleValue();
             dzNext = f.backprop(z[t].dup(), g).getFirst();
-            dw.addi(x.get(all(), all(), point(t)).transpose().mmul(dzNext));
+            if (dw != null) dw.addi(x.get(all(), all(), point(t)).transpose().mmul(dzNext));
         }
         return norms;
     }
@@ -206,7 +212,7 @@ public final class TimeStepGradients {
             block(dz, 1, n).assign(gate.backprop(block(zs[t], 1, n).dup(), dc.mul(cPrev)).getFirst());
             block(dz, 2, n).assign(gate.backprop(block(zs[t], 2, n).dup(), dh.mul(tanhC)).getFirst());
             block(dz, 3, n).assign(gate.backprop(block(zs[t], 3, n).dup(), dc.mul(as[t])).getFirst());
-            dw.addi(x.get(all(), all(), point(t)).transpose().mmul(dz));
+            if (dw != null) dw.addi(x.get(all(), all(), point(t)).transpose().mmul(dz));
             dzNext = dz;
             dcNext = dc;
         }

@@ -98,7 +98,7 @@ public final class TelemetryListener extends BaseTrainingListener {
     public void onBackwardPass(Model m) {
         bind(m);
         long iteration = iteration(m);
-        if (!measureTimeSteps || !telemetry.config().samples(iteration)) return;
+        if (!measureTimeSteps || !telemetry.config().timeSteps(iteration)) return;
         Map<String, double[]> norms;
         try {
             norms = timeSteps.norms(m); // once for all layers: one extra pass through time

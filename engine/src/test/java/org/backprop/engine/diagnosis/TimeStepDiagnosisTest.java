@@ -32,7 +32,7 @@ class TimeStepDiagnosisTest {
 
     private static List<Finding> diagnose(Project p, String sample, long iterations) throws Exception {
         try (TrainingSession s = new TrainingSession(p, ProjectData.load(p, Samples.file(sample).getParent()))) {
-            Telemetry t = SessionTelemetry.attach(s, TelemetryConfig.defaults().withSamplingInterval(10)).telemetry();
+            Telemetry t = SessionTelemetry.attach(s, TelemetryConfig.defaults().withSamplingInterval(10).withTimeStepInterval(10)).telemetry();
             s.setPlan(TrainingPlan.iterations(iterations));
             s.start();
             assertTrue(s.awaitIdle(120, TimeUnit.SECONDS), "training went idle");

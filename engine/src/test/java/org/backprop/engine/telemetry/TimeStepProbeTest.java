@@ -34,7 +34,7 @@ class TimeStepProbeTest {
     @Test
     void theRecurrentLayerGetsOneNormPerTimeStepAtEachSampledIteration() throws Exception {
         try (TrainingSession s = session("elman-sine")) {
-            Telemetry t = SessionTelemetry.attach(s, TelemetryConfig.defaults().withSamplingInterval(5)).telemetry();
+            Telemetry t = SessionTelemetry.attach(s, TelemetryConfig.defaults().withSamplingInterval(5).withTimeStepInterval(5)).telemetry();
             s.setPlan(TrainingPlan.iterations(12));
             s.step();
             assertTrue(s.awaitIdle(30, TimeUnit.SECONDS));
@@ -80,7 +80,7 @@ class TimeStepProbeTest {
 
     private static List<Double> losses(String sample, TimeStepProbe probe) throws Exception {
         try (TrainingSession s = session(sample)) {
-            TelemetryConfig c = TelemetryConfig.defaults().withSamplingInterval(2);
+            TelemetryConfig c = TelemetryConfig.defaults().withSamplingInterval(2).withTimeStepInterval(2);
             Telemetry t = (probe == null ? SessionTelemetry.attach(s, c) : SessionTelemetry.attach(s, c, probe)).telemetry();
             s.setPlan(TrainingPlan.iterations(6));
             s.start();
