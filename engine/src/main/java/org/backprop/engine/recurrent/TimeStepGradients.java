@@ -150,23 +150,33 @@ public final class TimeStepGradients {
         INDArray w = layer.getParam("W"), rw = layer.getParam("RW"), b = layer.getParam("b");
         IActivation f = ((BaseLayer) layer.conf().getLayer()).getActivationFn();
         int steps = (int) x.size(2);
+        // Step-major copies [steps, batch, units] whose slices are cheap views: on small layers the
+        // number of ND4J ops, not the arithmetic, sets the cost. x_t W + b for all steps in one product.
+        INDArray xs = stepMajor(x);
+        INDArray zs = xs.reshape(xs.size(0) * xs.size(1), xs.size(2)).mmul(w).addiRowVector(b).reshape(steps, x.size(0), w.size(1));
+        INDArray es = stepMajor(eps);
         INDArray[] z = new INDArray[steps];
         INDArray h = null;
         for (int t = 0; t < steps; t++) {
-            z[t] = x.get(all(), all(), point(t)).mmul(w).addiRowVector(b);
-            if (h != null) z[t].addi(h.mmul(rw));
+            z[t] = zs.slice(t);
+            if (h != null) Nd4j.gemm(h, rw, z[t], false, false, 1.0, 1.0); // z_t += h_{t-1} RW
             h = f.getActivation(z[t].dup(), true);
         }
         double[] norms = new double[steps];
         INDArray dzNext = null;
         for (int t = steps - 1; t >= 0; t--) {
-            INDArray g = eps.get(all(), all(), point(t)).dup();
-            if (dzNext != null) g.addi(dzNext.mmul(rw.transpose()));
+            INDArray g = es.slice(t);
+            if (dzNext != null) Nd4j.gemm(dzNext, rw, g, false, true, 1.0, 1.0); // g += dz_{t+1} RW^T
             norms[t] = g.norm2Number().doubleValue();
             dzNext = f.backprop(z[t].dup(), g).getFirst();
             if (dw != null) dw.addi(x.get(all(), all(), point(t)).transpose().mmul(dzNext));
         }
         return norms;
+    }
+
+    /** [batch, units, steps] to a fresh c-order [steps, batch, units]. */
+    private static INDArray stepMajor(INDArray a) {
+        return a.permute(2, 0, 1).dup('c');
     }
 
     /**
