@@ -41,8 +41,8 @@ final class TelemetrySources implements LayerSeriesSource, LayerMatrixSource, Ti
     /**
      * Denser than {@link TelemetryConfig#defaults()} (every 20 / 200), which suits long headless
      * runs: a live heatmap needs columns, and the matrix view a fresh matrix every few frames.
-     * The time steps stay at every 20: each costs about one training iteration (25% of the
-     * iterations/s on elman-sine at every 5, 6% at every 20), and the view shows only the newest.
+     * The time steps stay at every 20: each costs about half to one training iteration (16% of
+     * the iterations/s on elman-sine at every 5, 4% at every 20), and the view shows only the newest.
      */
     public static final TelemetryConfig CONFIG = TelemetryConfig.defaults().withSamplingInterval(5).withSnapshotInterval(50);
 

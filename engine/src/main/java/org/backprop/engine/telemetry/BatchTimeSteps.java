@@ -18,10 +18,13 @@ import java.util.function.Supplier;
  * {@link TimeStepProbe} by {@link TimeStepGradients}: one extra forward and backward pass, on a
  * copy of the model, over the first {@link #MAX_EXAMPLES} examples of the minibatch just trained on.
  *
- * <p>Why a slice: the pass runs step by step in Java (several ND4J ops per step), so it costs about
- * what one training iteration costs; a slice keeps large minibatches from making it dearer. The
- * norms are of the loss averaged over the slice, so their scale differs from the full batch's by
- * about sqrt(batch / slice); their shape over the steps, which the diagnosis reads, does not.
+ * <p>Why a slice, and why this one: the pass runs step by step (several ND4J ops per step), so on
+ * small layers its cost is set by the number of steps, not of examples: about half an iteration
+ * of elman-sine, one of lstm-adding. 64 takes the whole minibatch of every sample (16 to 50), whose
+ * norms were measured for the diagnosis; larger minibatches are cut so that their arithmetic
+ * cannot make it dearer. Cut, the norms are of the loss averaged over the slice: their scale
+ * differs from the full batch's by about sqrt(batch / slice), their shape over the steps, which
+ * the diagnosis reads, does not.
  * A feedback loop (one DL4J layer for several project layers) is represented by the cell it is
  * named after ("loop:hidden": hidden), whose state is what the loop carries from step to step.
  */

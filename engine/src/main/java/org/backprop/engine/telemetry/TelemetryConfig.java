@@ -33,7 +33,8 @@ public record TelemetryConfig(int samplingInterval, int snapshotInterval, int ti
      * Scalars every 20 iterations, snapshots every 200: measured to cost under 3% on the
      * 784-128-64-10 MLP with plain SGD, the fastest iteration and so the worst case (every 10 and
      * 100 cost about 5%). A short diagnosis can afford to sample more often. Time steps every 20
-     * too: on elman-sine (32 steps, batch 16) that cost 6% of the iterations/s.
+     * too: on elman-sine (32 steps, batch 16) they cost 4% of the iterations/s (every 5: 16%), on
+     * lstm-adding 6% (measured with the TimeStepProbeOverhead benchmark).
      */
     public static TelemetryConfig defaults() {
         return new TelemetryConfig(20, 200, 20, 20, 256, 8, 64);
