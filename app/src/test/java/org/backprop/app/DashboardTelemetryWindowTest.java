@@ -90,6 +90,8 @@ class DashboardTelemetryWindowTest {
         assertEquals(32, g.columnCount(), "one column per time step of the 32-step sequences");
         for (int c = 0; c < g.columnCount(); c++) assertTrue(Double.isFinite(g.value(0, c)), "a norm at step " + c);
         assertTrue(onFx(() -> timeSteps().getHeight() > 0), "laid out on screen");
+        String caption = onFx(() -> robot.lookup("#time-step-caption").queryAs(javafx.scene.control.Label.class).getText());
+        assertTrue(caption.contains("time step") && caption.contains("(red)"), "says what the colours are: " + caption);
         if (onFx(() -> !button("#stop").isDisabled())) robot.clickOn("#stop");
     }
 
