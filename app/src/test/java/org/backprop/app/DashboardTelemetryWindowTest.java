@@ -4,6 +4,7 @@ import javafx.scene.control.Button;
 import org.backprop.app.dashboard.DashboardView;
 import org.backprop.engine.train.TrainingSession.State;
 import org.backprop.visual.dashboard.Finding;
+import org.backprop.visual.dashboard.GridHeatmap;
 import org.backprop.visual.dashboard.HeatmapGrid;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,6 +59,7 @@ class DashboardTelemetryWindowTest {
         assertFalse(f.layers().contains("output"), f.layers().toString());
         assertTrue(f.message().contains("h1"), f.message());
         assertFalse(f.fixes().isEmpty(), "suggests fixes");
+        assertFalse(onFx(() -> timeSteps().isVisible()), "no recurrent layer: no time-step view");
         assertTrue(app.viewModel().stateProperty().get() != State.READY);
         if (onFx(() -> !button("#stop").isDisabled())) robot.clickOn("#stop");
     }
@@ -97,6 +99,27 @@ class DashboardTelemetryWindowTest {
         long sampled = onFx(() -> dashboard().findings().findings().stream()
                 .filter(f -> f.layers().contains("hidden1") || f.layers().contains("hidden2")).count());
         assertEquals(0, sampled, "no finding about a frozen layer: " + onFx(() -> dashboard().findings().findings()));
+    }
+
+    @Test
+    void elmanSineDrawsTheGradientReachingEachTimeStepOfItsRecurrentLayer() throws Exception {
+        open(sample("elman-sine"));
+        assertFalse(onFx(() -> timeSteps().isVisible()), "nothing to draw before training");
+        robot.clickOn("#train");
+        waitUntil("the time-step view showing a row for the recurrent layer",
+                () -> timeSteps().isVisible() && timeSteps().gridProperty().get().rowCount() > 0, 60);
+        HeatmapGrid g = onFx(() -> timeSteps().gridProperty().get());
+        assertEquals(List.of("hidden"), g.rows(), "the recurrent layer, not the output layer");
+        assertEquals(32, g.columnCount(), "one column per time step of the 32-step sequences");
+        for (int c = 0; c < g.columnCount(); c++) assertTrue(Double.isFinite(g.value(0, c)), "a norm at step " + c);
+        assertTrue(onFx(() -> timeSteps().getHeight() > 0), "laid out on screen");
+        String caption = onFx(() -> robot.lookup("#time-step-caption").queryAs(javafx.scene.control.Label.class).getText());
+        assertTrue(caption.contains("time step") && caption.contains("(red)"), "says what the colours are: " + caption);
+        if (onFx(() -> !button("#stop").isDisabled())) robot.clickOn("#stop");
+    }
+
+    private GridHeatmap timeSteps() {
+        return robot.lookup("#time-step-heatmap").queryAs(GridHeatmap.class);
     }
 
     private Optional<Finding> vanishing() {

@@ -61,6 +61,7 @@ public final class DashboardView {
     private final GridHeatmap heatmap = new GridHeatmap("heatmap.column.iteration", Messages.get("dashboard.heatmap.empty"));
     private final ColourLegend legend = new ColourLegend();
     private final GridHeatmap timeSteps = new GridHeatmap("heatmap.column.timeStep", "");
+    private final Label timeStepCaption = new Label();
     private final MatrixHeatmap matrix = new MatrixHeatmap(Messages.get("dashboard.matrix.empty"));
     private final FindingsPanel findings = new FindingsPanel();
     private final LiveNetworkView network = new LiveNetworkView();
@@ -118,9 +119,13 @@ public final class DashboardView {
             heatmap.scaleProperty().set(s);
             legend.scaleProperty().set(s);
         });
+        whenShowing(vm.timeStepScaleProperty(), sc -> {
+            timeSteps.scaleProperty().set(sc);
+            timeStepCaption.setText(Messages.format("dashboard.timeSteps.caption", sc.low(), sc.high()));
+        });
         whenShowing(vm.timeStepsProperty(), g -> {
             timeSteps.gridProperty().set(g);
-            timeSteps.setVisible(g.rowCount() > 0);
+            timeSteps.setVisible(g.rowCount() > 0); // only recurrent layers have time steps
         });
         whenShowing(vm.selectedMatrixProperty(), this::showMatrix);
         whenShowing(vm.findingsProperty(), f -> findings.show(f, vm.nonFiniteProperty().get()));
@@ -256,11 +261,16 @@ public final class DashboardView {
                 () -> Messages.get(vm.quantityProperty().get() == Quantity.GRADIENT_NORM ? "dashboard.legend.norm" : "dashboard.legend.ratio"),
                 vm.quantityProperty()));
         VBox.setVgrow(heatmap, Priority.ALWAYS);
-        VBox picture = new VBox(4, heatmap, legend, timeSteps);
+        VBox picture = new VBox(4, heatmap, legend, timeStepCaption, timeSteps);
         VBox.setVgrow(picture, Priority.ALWAYS);
         timeSteps.setPrefHeight(90);
         timeSteps.setVisible(false);
         timeSteps.managedProperty().bind(timeSteps.visibleProperty());
+        timeStepCaption.setId("time-step-caption");
+        timeStepCaption.setWrapText(true);
+        timeStepCaption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wrap rather than cut the scale off
+        timeStepCaption.visibleProperty().bind(timeSteps.visibleProperty());
+        timeStepCaption.managedProperty().bind(timeSteps.visibleProperty());
         Label hover = hoverLabel();
         heatmap.hoverTextProperty().addListener((o, a, b) -> hover.setText(b));
         timeSteps.hoverTextProperty().addListener((o, a, b) -> hover.setText(b));

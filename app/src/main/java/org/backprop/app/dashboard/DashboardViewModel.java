@@ -70,6 +70,7 @@ public final class DashboardViewModel {
     private final ObjectProperty<HeatmapCell> selection = new SimpleObjectProperty<>(this, "selection");
     private final ReadOnlyObjectWrapper<LayerMatrix> selectedMatrix = new ReadOnlyObjectWrapper<>(this, "selectedMatrix");
     private final ReadOnlyObjectWrapper<HeatmapGrid> timeSteps = new ReadOnlyObjectWrapper<>(this, "timeSteps", HeatmapGrid.EMPTY);
+    private final ReadOnlyObjectWrapper<ColourScale> timeStepScale = new ReadOnlyObjectWrapper<>(this, "timeStepScale", new ColourScale(-6, 0, null));
     private final ReadOnlyObjectWrapper<List<Finding>> findings = new ReadOnlyObjectWrapper<>(this, "findings", List.of());
     private final ReadOnlyObjectWrapper<Optional<FindingsSource.NonFinite>> nonFinite =
             new ReadOnlyObjectWrapper<>(this, "nonFinite", Optional.empty());
@@ -247,7 +248,9 @@ public final class DashboardViewModel {
         HeatmapGrid g = sources.layers().grid(gridQuantity);
         heatmap.set(g);
         heatmapScale.set(scaleFor(gridQuantity, g));
-        timeSteps.set(sources.timeSteps().grid());
+        HeatmapGrid steps = sources.timeSteps().grid();
+        timeSteps.set(steps);
+        timeStepScale.set(covering(timeStepScale.get(), steps));
         List<Finding> f = sources.findings().findings();
         if (!f.equals(findings.get())) findings.set(List.copyOf(f));
         Optional<FindingsSource.NonFinite> nf = sources.findings().nonFinite();
@@ -265,8 +268,12 @@ public final class DashboardViewModel {
     /** The ratio has a meaning of its own (DL4J's band); norms get whole decades that cover them, never shrinking. */
     private ColourScale scaleFor(Quantity q, HeatmapGrid g) {
         if (q == Quantity.UPDATE_RATIO) return ColourScale.updateRatio();
+        return covering(heatmapScale.get(), g);
+    }
+
+    /** Whole decades that cover the grid's values, at least three; kept while the values stay inside. */
+    private static ColourScale covering(ColourScale now, HeatmapGrid g) {
         double[] r = g.finiteRange();
-        ColourScale now = heatmapScale.get();
         if (now.band() == null && !Double.isNaN(r[0]) && r[0] >= now.low() && r[1] <= now.high()) return now;
         return ColourScale.covering(r[0], r[1], 3);
     }
@@ -360,6 +367,9 @@ public final class DashboardViewModel {
     public ReadOnlyObjectProperty<LayerMatrix> selectedMatrixProperty() { return selectedMatrix.getReadOnlyProperty(); }
 
     public ReadOnlyObjectProperty<HeatmapGrid> timeStepsProperty() { return timeSteps.getReadOnlyProperty(); }
+
+    /** The colours of the time-step view: decades of ||dL/dh_t|| that cover the newest sample. */
+    public ReadOnlyObjectProperty<ColourScale> timeStepScaleProperty() { return timeStepScale.getReadOnlyProperty(); }
 
     public ReadOnlyObjectProperty<List<Finding>> findingsProperty() { return findings.getReadOnlyProperty(); }
 

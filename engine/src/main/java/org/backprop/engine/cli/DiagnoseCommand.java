@@ -66,7 +66,8 @@ final class DiagnoseCommand implements Callable<Integer> {
         }
         Nd4jRuntime.start();
         try (TrainingSession session = loaded.session()) {
-            Telemetry telemetry = SessionTelemetry.attach(session, TelemetryConfig.defaults().withSamplingInterval(sampleEvery)).telemetry();
+            Telemetry telemetry = SessionTelemetry.attach(session,
+                    TelemetryConfig.defaults().withSamplingInterval(sampleEvery).withTimeStepInterval(sampleEvery)).telemetry();
             session.setPlan(TrainingPlan.iterations(iterations));
             session.start();
             while (!session.awaitIdle(1, TimeUnit.SECONDS)) {

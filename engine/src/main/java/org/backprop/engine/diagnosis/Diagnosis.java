@@ -19,7 +19,7 @@ public final class Diagnosis {
     }
 
     public static Diagnosis standard() {
-        return new Diagnosis(List.of(new NonFiniteRule(), new GradientDepthRule(), new GradientSpikeRule(),
+        return new Diagnosis(List.of(new NonFiniteRule(), new GradientDepthRule(), new TimeStepRule(), new GradientSpikeRule(),
                 new UpdateRatioRule(), new ActivationScaleRule(), new SaturationRule(), new DeadReluRule()));
     }
 

@@ -11,6 +11,8 @@ import java.util.Locale;
 public enum Kind {
     VANISHING_GRADIENTS("orders", "weakestMeanAbs", "outputLayer", "outputMeanAbs"),
     EXPLODING_GRADIENTS("orders", "largestMeanAbs", "outputLayer", "outputMeanAbs"),
+    VANISHING_THROUGH_TIME("orders", "firstNorm", "laterNorm", "steps"),
+    EXPLODING_THROUGH_TIME("factor", "peakNorm", "lastNorm", "steps"),
     GRADIENT_SPIKE("spike", "typical", "factor"),
     UPDATE_RATIO_HIGH("log10Ratio"),
     UPDATE_RATIO_LOW("log10Ratio", "lossFraction"),

@@ -40,12 +40,12 @@ public final class TimeStepGradients {
 
     /** Per recurrent layer (by project layer id, in network order) the norm at each time step. */
     public static Map<String, double[]> of(Model model, DataSet batch) {
-        if (model instanceof MultiLayerNetwork n) return run(n, batch, new LinkedHashMap<>());
+        if (model instanceof MultiLayerNetwork n) return run(n, batch, null);
         return ofGraph((ComputationGraph) model, batch);
     }
 
     private static Map<String, double[]> ofGraph(ComputationGraph graph, DataSet batch) {
-        ComputationGraph g = graph.clone();
+        ComputationGraph g = copyWithoutListeners(graph);
         Map<String, double[]> out = new LinkedHashMap<>();
         for (Layer l : g.getLayers()) {
             var conf = l.conf().getLayer();
@@ -69,6 +69,20 @@ public final class TimeStepGradients {
     }
 
     /**
+     * Like {@link ComputationGraph#clone()}, but a clone shares the original's listeners (the very
+     * list), and its computeGradientAndScore would call them: the telemetry listener that asked for
+     * these norms would see a foreign model mid-iteration. Nor is the updater state needed here.
+     */
+    private static ComputationGraph copyWithoutListeners(ComputationGraph graph) {
+        ComputationGraph g = new ComputationGraph(graph.getConfiguration().clone());
+        g.init(graph.params().dup(), false);
+        for (var v : graph.getVertices()) {
+            if (v.hasLayer() && v.getLayer() instanceof org.deeplearning4j.nn.layers.FrozenLayer) g.getVertex(v.getVertexName()).setLayerAsFrozen();
+        }
+        return g;
+    }
+
+    /**
      * For tests: the input-weight gradient each SimpleRnn or LSTM implies, by the same backward
      * pass through its recurrence that gives the norms; it must equal DL4J's own "W" gradient.
      */
@@ -78,6 +92,7 @@ public final class TimeStepGradients {
         return out;
     }
 
+    /** @param weightGradients where to put the implied input-weight gradients, or null to skip computing them */
     private static Map<String, double[]> run(MultiLayerNetwork network, DataSet batch, Map<String, INDArray> weightGradients) {
         MultiLayerNetwork net = network.clone();
         net.initGradientsView();
@@ -88,7 +103,10 @@ public final class TimeStepGradients {
         Layer[] layers = net.getLayers();
         INDArray[] inputs = new INDArray[layers.length];
         INDArray a = x;
+        int lowest = -1; // the first recurrent layer: the backward pass ends there
         for (int i = 0; i < layers.length; i++) {
+            var c = layers[i].conf().getLayer();
+            if (lowest < 0 && (c instanceof SimpleRnn || c instanceof LSTM || layers[i] instanceof FeedbackLoopLayer)) lowest = i;
             InputPreProcessor pre = net.getLayerWiseConfigurations().getInputPreProcess(i);
             if (pre != null) a = pre.preProcess(a, size, mgr);
             inputs[i] = a;
@@ -102,15 +120,17 @@ public final class TimeStepGradients {
             Layer layer = layers[i];
             var conf = layer.conf().getLayer();
             if (conf instanceof SimpleRnn || conf instanceof LSTM) {
-                INDArray dw = Nd4j.zerosLike(layer.getParam("W"));
+                INDArray dw = weightGradients == null ? null : Nd4j.zerosLike(layer.getParam("W"));
                 byLayer.put(conf.getLayerName(), conf instanceof LSTM ? lstm(layer, inputs[i], eps, dw) : elman(layer, inputs[i], eps, dw));
-                weightGradients.put(conf.getLayerName(), dw);
+                if (dw != null) weightGradients.put(conf.getLayerName(), dw);
+                if (i == lowest) break; // nothing below needs a gradient: spare DL4J's own pass back through time
             }
             // Each layer still holds its input from the forward pass above (and its dropout mask with it).
             eps = layer.backpropGradient(eps, mgr).getSecond();
             if (layer instanceof FeedbackLoopLayer f) {
                 double[][] norms = f.stepGradientNorms();
                 for (int c = 0; c < norms.length; c++) byLayer.put(f.cellIds().get(c), norms[c]);
+                if (i == lowest) break;
             }
             InputPreProcessor pre = net.getLayerWiseConfigurations().getInputPreProcess(i);
             if (pre != null && i > 0) eps = pre.backprop(eps, size, mgr);
@@ -130,23 +150,33 @@ public final class TimeStepGradients {
         INDArray w = layer.getParam("W"), rw = layer.getParam("RW"), b = layer.getParam("b");
         IActivation f = ((BaseLayer) layer.conf().getLayer()).getActivationFn();
         int steps = (int) x.size(2);
+        // Step-major copies [steps, batch, units] whose slices are cheap views: on small layers the
+        // number of ND4J ops, not the arithmetic, sets the cost. x_t W + b for all steps in one product.
+        INDArray xs = stepMajor(x);
+        INDArray zs = xs.reshape(xs.size(0) * xs.size(1), xs.size(2)).mmul(w).addiRowVector(b).reshape(steps, x.size(0), w.size(1));
+        INDArray es = stepMajor(eps);
         INDArray[] z = new INDArray[steps];
         INDArray h = null;
         for (int t = 0; t < steps; t++) {
-            z[t] = x.get(all(), all(), point(t)).mmul(w).addiRowVector(b);
-            if (h != null) z[t].addi(h.mmul(rw));
+            z[t] = zs.slice(t);
+            if (h != null) Nd4j.gemm(h, rw, z[t], false, false, 1.0, 1.0); // z_t += h_{t-1} RW
             h = f.getActivation(z[t].dup(), true);
         }
         double[] norms = new double[steps];
         INDArray dzNext = null;
         for (int t = steps - 1; t >= 0; t--) {
-            INDArray g = eps.get(all(), all(), point(t)).dup();
-            if (dzNext != null) g.addi(dzNext.mmul(rw.transpose()));
+            INDArray g = es.slice(t);
+            if (dzNext != null) Nd4j.gemm(dzNext, rw, g, false, true, 1.0, 1.0); // g += dz_{t+1} RW^T
             norms[t] = g.norm2Number().doubleValue();
             dzNext = f.backprop(z[t].dup(), g).getFirst();
-            dw.addi(x.get(all(), all(), point(t)).transpose().mmul(dzNext));
+            if (dw != null) dw.addi(x.get(all(), all(), point(t)).transpose().mmul(dzNext));
         }
         return norms;
+    }
+
+    /** [batch, units, steps] to a fresh c-order [steps, batch, units]. */
+    private static INDArray stepMajor(INDArray a) {
+        return a.permute(2, 0, 1).dup('c');
     }
 
     /**
@@ -192,7 +222,7 @@ public final class TimeStepGradients {
             block(dz, 1, n).assign(gate.backprop(block(zs[t], 1, n).dup(), dc.mul(cPrev)).getFirst());
             block(dz, 2, n).assign(gate.backprop(block(zs[t], 2, n).dup(), dh.mul(tanhC)).getFirst());
             block(dz, 3, n).assign(gate.backprop(block(zs[t], 3, n).dup(), dc.mul(as[t])).getFirst());
-            dw.addi(x.get(all(), all(), point(t)).transpose().mmul(dz));
+            if (dw != null) dw.addi(x.get(all(), all(), point(t)).transpose().mmul(dz));
             dzNext = dz;
             dcNext = dc;
         }

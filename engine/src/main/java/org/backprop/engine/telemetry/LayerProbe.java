@@ -2,6 +2,7 @@ package org.backprop.engine.telemetry;
 
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer;
 import org.deeplearning4j.nn.layers.FrozenLayer;
@@ -56,7 +57,12 @@ record LayerProbe(Layer layer, String gradientPrefix, Kind kind, LayerTelemetry 
         List<String> keys = List.copyOf(layer.paramTable(true).keySet());
         LayerTelemetry t = new LayerTelemetry(name, index, conf.getClass().getSimpleName(),
                 fn == null ? "" : fn.toString().toLowerCase(java.util.Locale.ROOT),
-                conf instanceof BaseRecurrentLayer, output, frozen, keys, config);
+                conf instanceof BaseRecurrentLayer, output, frozen,
+                conf instanceof BaseLayer bl && clips(bl.getGradientNormalization()), keys, config);
         return new LayerProbe(layer, prefix, kind, t);
+    }
+
+    private static boolean clips(GradientNormalization n) {
+        return n != null && n != GradientNormalization.None;
     }
 }

@@ -17,6 +17,7 @@ public final class LayerTelemetry {
     private final boolean recurrent;
     private final boolean output;
     private final boolean frozen;
+    private final boolean gradientClipped;
     private final Map<String, ParameterTelemetry> parameters;
     private final TimeSeries activationMean;
     private final TimeSeries activationStd;
@@ -26,7 +27,7 @@ public final class LayerTelemetry {
     private final Ring<TimeStepNorms> timeStepNorms;
 
     LayerTelemetry(String id, int index, String layerType, String activation, boolean recurrent, boolean output,
-                   boolean frozen, List<String> parameterKeys, TelemetryConfig config) {
+                   boolean frozen, boolean gradientClipped, List<String> parameterKeys, TelemetryConfig config) {
         this.id = id;
         this.index = index;
         this.layerType = layerType;
@@ -34,6 +35,7 @@ public final class LayerTelemetry {
         this.recurrent = recurrent;
         this.output = output;
         this.frozen = frozen;
+        this.gradientClipped = gradientClipped;
         Map<String, ParameterTelemetry> p = new LinkedHashMap<>();
         for (String k : parameterKeys) p.put(k, new ParameterTelemetry(k, config));
         this.parameters = Collections.unmodifiableMap(p);
@@ -69,6 +71,8 @@ public final class LayerTelemetry {
      * (update:parameter ratio log10 = -Infinity), so that "frozen" reads differently from "not sampled".
      */
     public boolean frozen() { return frozen; }
+    /** DL4J clips or renormalises this layer's gradient before the update (the project's gradientClipping). */
+    public boolean gradientClipped() { return gradientClipped; }
 
     /** By DL4J parameter key, in DL4J's order. */
     public Map<String, ParameterTelemetry> parameters() { return parameters; }

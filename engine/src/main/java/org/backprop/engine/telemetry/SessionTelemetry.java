@@ -16,11 +16,12 @@ public final class SessionTelemetry {
         this.listener = listener;
     }
 
+    /** With the gradient per time step of recurrent layers, measured on the session's current minibatch. */
     public static SessionTelemetry attach(TrainingSession session, TelemetryConfig config) {
-        return attach(session, config, TimeStepGradients.NONE);
+        return attach(session, config, TimeStepProbe.onBatch(session::currentBatch));
     }
 
-    public static SessionTelemetry attach(TrainingSession session, TelemetryConfig config, TimeStepGradients timeSteps) {
+    public static SessionTelemetry attach(TrainingSession session, TelemetryConfig config, TimeStepProbe timeSteps) {
         Telemetry t = new Telemetry(config);
         TelemetryListener l = new TelemetryListener(t, timeSteps);
         // pause() is safe on the training thread; it takes effect before the next iteration.

@@ -38,17 +38,18 @@ public final class TelemetryListener extends BaseTrainingListener {
     private static final double SIGMOID_4 = 1 / (1 + Math.exp(-4));
 
     private final Telemetry telemetry;
-    private final TimeStepGradients timeSteps;
+    private final TimeStepProbe timeSteps;
     private final List<Consumer<NonFiniteEvent>> nonFiniteListeners = new CopyOnWriteArrayList<>();
     private Model model;
     private List<LayerProbe> probes = List.of();
     private LayerProbe output;
+    private boolean measureTimeSteps; // the bound model has a recurrent layer the probe can measure
 
     public TelemetryListener(Telemetry telemetry) {
-        this(telemetry, TimeStepGradients.NONE);
+        this(telemetry, TimeStepProbe.NONE);
     }
 
-    public TelemetryListener(Telemetry telemetry, TimeStepGradients timeSteps) {
+    public TelemetryListener(Telemetry telemetry, TimeStepProbe timeSteps) {
         this.telemetry = telemetry;
         this.timeSteps = timeSteps;
     }
@@ -97,11 +98,19 @@ public final class TelemetryListener extends BaseTrainingListener {
     public void onBackwardPass(Model m) {
         bind(m);
         long iteration = iteration(m);
-        if (!telemetry.config().samples(iteration)) return;
+        if (!measureTimeSteps || !telemetry.config().timeSteps(iteration)) return;
+        Map<String, double[]> norms;
+        try {
+            norms = timeSteps.norms(m); // once for all layers: one extra pass through time
+        } catch (RuntimeException e) {
+            // A model the probe cannot measure (an LSTM in a branching network) gets no per-step
+            // rows; telemetry must never fail the training step, nor pay for the attempt again.
+            measureTimeSteps = false;
+            return;
+        }
         for (LayerProbe p : probes) {
-            if (!p.telemetry().recurrent()) continue;
-            double[] norms = timeSteps.norms(m, p.telemetry().index());
-            if (norms != null) p.telemetry().timeStepNorms().add(new LayerTelemetry.TimeStepNorms(iteration, norms));
+            double[] n = norms.get(p.telemetry().id());
+            if (p.telemetry().recurrent() && n != null) p.telemetry().timeStepNorms().add(new LayerTelemetry.TimeStepNorms(iteration, n));
         }
     }
 
@@ -309,6 +318,7 @@ public final class TelemetryListener extends BaseTrainingListener {
         output = probes.stream().filter(p -> p.telemetry().output()).findFirst()
                 .orElse(probes.isEmpty() ? null : probes.get(probes.size() - 1));
         telemetry.setLayers(probes.stream().map(LayerProbe::telemetry).toList());
+        measureTimeSteps = probes.stream().anyMatch(p -> p.telemetry().recurrent());
     }
 
     /** DL4J counts iterations from 0 and increments after the listeners ran; we count from 1. */

@@ -50,6 +50,7 @@ public final class TrainingSession implements AutoCloseable {
     private final Queue<Consumer<CompiledNetwork>> betweenIterations = new ConcurrentLinkedQueue<>();
 
     private volatile CompiledNetwork network;
+    private volatile DataSet currentBatch;
     private volatile State state = State.READY;
     private volatile Throwable failure;
     private TrainingPlan plan;
@@ -82,6 +83,12 @@ public final class TrainingSession implements AutoCloseable {
     public CompiledNetwork network() { return network; }
 
     public MetricsLog metrics() { return metrics; }
+
+    /**
+     * The minibatch of the iteration under way (or of the last one), null before the first:
+     * DL4J listeners read it on the training thread, e.g. to measure gradients on the same data.
+     */
+    public DataSet currentBatch() { return currentBatch; }
 
     public State state() { return state; }
 
@@ -221,6 +228,7 @@ public final class TrainingSession implements AutoCloseable {
             pauseRequested = false;
             stepsRequested = 0;
             failure = null;
+            currentBatch = null;
             metrics.clear();
         } finally {
             lock.unlock();
@@ -277,6 +285,7 @@ public final class TrainingSession implements AutoCloseable {
                         setState(State.STOPPED);
                         return;
                     }
+                    currentBatch = batch;
                     net.fit(batch);
                     iteration++;
                     double loss = net.lastScore();

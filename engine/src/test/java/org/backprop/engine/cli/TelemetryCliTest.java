@@ -69,6 +69,28 @@ class TelemetryCliTest {
     }
 
     @Test
+    void recurrentLayersGetTheirGradientPerTimeStepInTelemetryAndDiagnosis() throws Exception {
+        Path out = tmp.resolve("rnn");
+        WorkbenchCliTest.Result r = run("train", Samples.file("elman-sine").toString(), "--out", out.toString(), "--iterations", "40");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode layers = JSON.readTree(out.resolve("telemetry.json").toFile()).get("layers");
+        JsonNode steps = layers.get(0).get("timeStepGradientNorms");
+        assertEquals("hidden", layers.get(0).get("id").asText());
+        assertEquals(3, steps.size(), "iterations 1, 20, 40");
+        assertEquals(40, steps.get(2).get("iteration").asInt());
+        assertEquals(32, steps.get(2).get("norms").size(), "one per time step");
+        assertNull(layers.get(1).get("timeStepGradientNorms"), "the output layer has none");
+
+        WorkbenchCliTest.Result d = run("diagnose", Samples.file("rnn-adding").toString(), "--lang", "en");
+        assertEquals(0, d.exit(), d.err());
+        assertTrue(d.out().contains("Gradient vanishes through time (layers: 'memory')"), d.out());
+        assertTrue(d.out().contains("- Use an LSTM layer"), d.out());
+        WorkbenchCliTest.Result zh = run("diagnose", Samples.file("rnn-exploding").toString(), "--lang", "zh-CN");
+        assertTrue(zh.out().contains("梯度随时间步爆炸"), zh.out());
+        assertTrue(zh.out().contains("renormalizeL2PerLayer"), zh.out());
+    }
+
+    @Test
     void diagnoseRejectsNonsense() {
         assertEquals(WorkbenchCli.USAGE, run("diagnose", Samples.file("xor").toString(), "--iterations", "0").exit());
         assertEquals(WorkbenchCli.INVALID_INPUT, run("diagnose", tmp.resolve("nope.bpw.json").toString()).exit());
