@@ -33,10 +33,10 @@ public final class TranscriptMarkdown {
             b.append("\n## ").append(heading(phase)).append("\n\n");
             int time = -1;
             for (Step s : steps) {
-                if (s.time() >= 0 && s.time() != time && s.kind().phase() != StepKind.Phase.LOSS) {
-                    b.append("\n### Time step t = ").append(s.time() + 1).append("\n\n");
+                if (s.time() != time && s.kind().phase() != StepKind.Phase.LOSS) {
+                    b.append(s.time() >= 0 ? "\n### Time step t = " + (s.time() + 1) + "\n\n" : "\n### Summed over the time steps\n\n");
                 }
-                if (s.time() >= 0) time = s.time();
+                time = s.time();
                 b.append(s.index() + 1).append(". ").append(s.title()).append("\n   $$").append(s.latex()).append("$$\n");
             }
         }
