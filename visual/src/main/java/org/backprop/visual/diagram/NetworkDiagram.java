@@ -32,7 +32,7 @@ import java.util.Optional;
  * <p>An {@link DiagramOverlay} marks neurons and connections on top (style classes
  * {@code focus}, {@code selected}, {@code involved}, {@code chain}; the rest {@code dimmed})
  * and writes numbers beside them. A layer with a self-loop (an Elman layer) shows its recurrent
- * connections as curves beside its column, from each unit's previous time step into each unit.
+ * connections as curves left of its column, from each unit's previous time step into each unit.
  */
 public final class NetworkDiagram extends Region {
     private static final double PAD = 20;
@@ -210,7 +210,7 @@ public final class NetworkDiagram extends Region {
             } else if (ol.synapse.from().equals(ol.synapse.to())) {
                 Point2D at = loopPoint(ol.synapse);
                 ol.label.setVisible(at != null);
-                if (at != null) ol.label.resizeRelocate(at.getX() + 2, at.getY() - lh / 2, lw, lh);
+                if (at != null) ol.label.resizeRelocate(at.getX() - lw - 2, at.getY() - lh / 2, lw, lh);
             } else {
                 Line line = line(ol.synapse);
                 ol.label.setVisible(line != null);
@@ -471,7 +471,8 @@ public final class NetworkDiagram extends Region {
     }
 
     /**
-     * The self-loop connections of one layer, as curves out to the right of its column and back:
+     * The self-loop connections of one layer, as curves out to the left of its column and back (the
+     * right holds the value labels):
      * from each drawn unit (its value at the previous time step) into each drawn unit. A layer of
      * more than {@link #ALL_PAIRS} drawn units shows only each unit's loop into itself.
      */
@@ -502,7 +503,7 @@ public final class NetworkDiagram extends Region {
                 int a = slotPairs.get(i)[0];
                 int b = slotPairs.get(i)[1];
                 CubicCurve c = curves.get(i);
-                double x = n.x + n.radius;
+                double x = n.x - n.radius;
                 double ya = n.slotY(a);
                 double yb = n.slotY(b);
                 // Farther-apart units loop wider, so that the curves of one layer do not lie on top of each other.
@@ -512,9 +513,9 @@ public final class NetworkDiagram extends Region {
                 c.setStartY(ya - lift * 0.6);
                 c.setEndX(x);
                 c.setEndY(yb + lift * 0.6);
-                c.setControlX1(x + reach);
+                c.setControlX1(x - reach);
                 c.setControlY1(ya - lift * 1.6);
-                c.setControlX2(x + reach);
+                c.setControlX2(x - reach);
                 c.setControlY2(yb + lift * 1.6);
             }
         }
