@@ -68,8 +68,8 @@ public final class TranscriptMarkdown {
 
     private static String examples(Transcript t) {
         if (t.isRecurrent()) {
-            return t.examples().stream().map(e -> "sequence " + (e.row() + 1) + ": inputs " + steps(e.inputs(), t.timeSteps())
-                    + ", targets " + steps(e.targets(), t.timeSteps())).collect(Collectors.joining("; "));
+            return t.examples().stream().map(e -> "sequence " + (e.row() + 1) + ": inputs " + steps(e.inputs(), t.timeSteps(), NumberText::format)
+                    + ", targets " + steps(e.targets(), t.timeSteps(), NumberText::format)).collect(Collectors.joining("; "));
         }
         return t.examples().stream()
                 .map(e -> "row " + (e.row() + 1) + ": input " + list(e.inputs()) + ", target " + list(e.targets()))
@@ -77,11 +77,11 @@ public final class TranscriptMarkdown {
     }
 
     /** Values step after step, grouped per step where a step holds more than one: [1, 0.5] or [(1, 0), (0, 1)]. */
-    private static String steps(List<Double> values, int timeSteps) {
+    private static String steps(List<Double> values, int timeSteps, java.util.function.Function<Double, String> format) {
         int width = values.size() / timeSteps;
-        if (width == 1) return list(values);
+        if (width == 1) return values.stream().map(format).collect(Collectors.joining(", ", "[", "]"));
         return IntStream.range(0, timeSteps).mapToObj(s -> values.subList(s * width, (s + 1) * width).stream()
-                .map(NumberText::format).collect(Collectors.joining(", ", "(", ")"))).collect(Collectors.joining(", ", "[", "]"));
+                .map(format).collect(Collectors.joining(", ", "(", ")"))).collect(Collectors.joining(", ", "[", "]"));
     }
 
     /** Per sequence: the outputs step by step, its loss, and the loss's slope at each output. */
@@ -93,8 +93,8 @@ public final class TranscriptMarkdown {
             final int example = n;
             String prefix = batch ? "sequence " + (n + 1) + ": " : "";
             Example e = t.examples().get(n);
-            lines.add(prefix + "y = " + steps(e.outputs().stream().map(v -> Double.valueOf(Tex.plain(v))).toList(), t.timeSteps())
-                    + " at t = 1.." + t.timeSteps() + " (targets " + steps(e.targets(), t.timeSteps()) + ")");
+            lines.add(prefix + "y = " + steps(e.outputs(), t.timeSteps(), Tex::plain)
+                    + " at t = 1.." + t.timeSteps() + " (targets " + steps(e.targets(), t.timeSteps(), NumberText::format) + ")");
             Step sequenceLoss = t.steps(StepKind.SEQUENCE_LOSS).stream().filter(s -> s.example() == example).findFirst().orElseThrow();
             lines.add(prefix + loss + " = " + Tex.plain(sequenceLoss.result()) + ", the sum of the steps' losses "
                     + t.steps(StepKind.LOSS).stream().filter(s -> s.example() == example)
