@@ -35,13 +35,16 @@ public final class StepModeOnStart {
         vm.activeProperty().set(true);
     }
 
-    /** "hidden,W,0,0" or "output,b,0"; null for null or anything else. */
+    /** "hidden,W,0,0", "hidden,RW,1,0" (an Elman layer's recurrent weight) or "output,b,0"; null for null or anything else. */
     static ParameterRef parameter(String spec) {
         if (spec == null) return null;
         String[] p = spec.split(",");
         try {
             if (p.length == 4 && p[1].trim().equals("W")) {
                 return ParameterRef.weight(p[0].trim(), Integer.parseInt(p[2].trim()), Integer.parseInt(p[3].trim()));
+            }
+            if (p.length == 4 && p[1].trim().equals("RW")) {
+                return ParameterRef.recurrent(p[0].trim(), Integer.parseInt(p[2].trim()), Integer.parseInt(p[3].trim()));
             }
             if (p.length == 3 && p[1].trim().equals("b")) return ParameterRef.bias(p[0].trim(), Integer.parseInt(p[2].trim()));
         } catch (NumberFormatException e) {

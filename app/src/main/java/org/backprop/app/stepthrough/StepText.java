@@ -1,6 +1,7 @@
 package org.backprop.app.stepthrough;
 
 import org.backprop.app.i18n.Messages;
+import org.backprop.engine.stepthrough.EdgeRef;
 import org.backprop.engine.stepthrough.LayerSummary;
 import org.backprop.engine.stepthrough.ParameterRef;
 import org.backprop.engine.stepthrough.Step;
@@ -23,7 +24,9 @@ final class StepText {
     static String caption(Transcript t, Step s) {
         String text = body(t, s);
         if (text == null) return s.title();
-        return s.example() >= 0 && t.examples().size() > 1 ? Messages.format("step.caption.example", s.example() + 1, text) : text;
+        if (s.time() >= 0) text = Messages.format("step.caption.time", s.time() + 1, text);
+        return s.example() >= 0 && t.examples().size() > 1
+                ? Messages.format(t.isRecurrent() ? "step.caption.sequence" : "step.caption.example", s.example() + 1, text) : text;
     }
 
     /** Whether the caption comes from the bundle rather than the engine's English title. */
@@ -34,11 +37,16 @@ final class StepText {
     private static String body(Transcript t, Step s) {
         String unit = s.unit() == null ? null : unit(s.unit());
         String param = s.parameter() == null ? null : parameter(s.parameter());
+        if (t.isRecurrent()) {
+            String text = recurrent(t, s, unit, param);
+            if (text != null) return text;
+        }
         return switch (s.kind()) {
             case PRE_ACTIVATION -> unit == null ? null : Messages.format("step.caption.PRE_ACTIVATION", unit);
             case ACTIVATION -> unit == null ? null : Messages.format(softmax(t, s.unit().layer())
                     ? "step.caption.ACTIVATION.softmax" : "step.caption.ACTIVATION", unit);
             case LOSS -> Messages.format("step.caption.LOSS", lossName(t.loss()));
+            case SEQUENCE_LOSS -> Messages.get("step.caption.SEQUENCE_LOSS");
             case BATCH_LOSS -> Messages.format("step.caption.BATCH_LOSS", t.examples().size());
             case OUTPUT_ERROR -> unit == null ? null : Messages.format("step.caption.OUTPUT_ERROR", unit);
             case ACTIVATION_SLOPE -> unit == null ? null
@@ -53,6 +61,23 @@ final class StepText {
             case LEARNING_RATE -> optimizer(t).equals("adam") ? Messages.format("step.caption.LEARNING_RATE", t.iteration()) : null;
             case OPTIMIZER_STATE -> param == null ? null : state(t, s, param);
             case UPDATE -> param == null ? null : Messages.format("step.caption.UPDATE", param);
+        };
+    }
+
+    /** Captions that say what unrolling through time adds: the previous step, the next step, the sum over steps. */
+    private static String recurrent(Transcript t, Step s, String unit, String param) {
+        boolean recurrentLayer = s.unit() != null && s.unit().layer().equals(t.layers().get(1).id());
+        boolean next = s.edges().stream().anyMatch(EdgeRef::recurrent);
+        boolean own = s.edges().stream().anyMatch(e -> !e.recurrent());
+        return switch (s.kind()) {
+            case PRE_ACTIVATION -> !recurrentLayer ? null
+                    : Messages.format(s.time() == 0 ? "step.caption.PRE_ACTIVATION.first" : "step.caption.PRE_ACTIVATION.recurrent", unit);
+            case LOSS -> Messages.format("step.caption.LOSS.step", lossName(t.loss()));
+            case BATCH_LOSS -> Messages.format("step.caption.BATCH_LOSS.sequences", t.examples().size());
+            case BACKPROPAGATED_ERROR -> Messages.format("step.caption.BACKPROPAGATED_ERROR." + (own && next ? "both" : next ? "next" : "output"), unit);
+            case HIDDEN_DELTA -> Messages.format("step.caption.HIDDEN_DELTA.recurrent", unit);
+            case WEIGHT_GRADIENT, BIAS_GRADIENT -> param == null ? null : Messages.format("step.caption.GRADIENT.recurrent", param);
+            default -> null;
         };
     }
 
@@ -85,6 +110,7 @@ final class StepText {
     /** The parameter's symbol in the formulas: w^{(1)}_{1,1}, b^{(2)}_{1}. */
     static String parameterSymbol(Transcript t, ParameterRef p) {
         int l = layer(t, p.layer()).number();
+        if (p.isRecurrent()) return "r_{" + (p.row() + 1) + "," + (p.column() + 1) + "}";
         return p.isWeight() ? "w^{(" + l + ")}_{" + (p.row() + 1) + "," + (p.column() + 1) + "}"
                 : "b^{(" + l + ")}_{" + (p.column() + 1) + "}";
     }

@@ -383,7 +383,9 @@ public final class StepThroughView {
         setup.setWrapText(true);
         setup.textProperty().bind(Bindings.createStringBinding(() -> {
             Transcript t = vm.transcriptProperty().get();
-            return t == null ? "" : Messages.format("step.setup", StepText.lossName(t.loss()), t.examples().size());
+            if (t == null) return "";
+            return t.isRecurrent() ? Messages.format("step.setup.sequences", StepText.lossName(t.loss()), t.examples().size(), t.timeSteps())
+                    : Messages.format("step.setup", StepText.lossName(t.loss()), t.examples().size());
         }, vm.transcriptProperty()));
         VBox card = new VBox(6, title, values, setup, note);
         card.getStyleClass().addAll("panel", "loss-card");

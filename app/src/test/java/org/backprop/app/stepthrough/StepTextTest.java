@@ -39,7 +39,7 @@ class StepTextTest {
 
     private static List<Transcript> transcripts() throws Exception {
         List<Transcript> out = new ArrayList<>();
-        for (String sample : List.of("chain-rule-1-2-1", "xor")) {
+        for (String sample : List.of("chain-rule-1-2-1", "xor", "elman-steps")) {
             out.add(StepThrough.open(StepSamples.load(sample), StepSamples.file(sample).getParent(), List.of()).next());
         }
         Project p = StepSamples.load("textbook-2-2-2");

@@ -15,6 +15,7 @@ import org.backprop.engine.stepthrough.EdgeRef;
 import org.backprop.engine.stepthrough.ParameterChange;
 import org.backprop.engine.stepthrough.ParameterRef;
 import org.backprop.engine.stepthrough.Step;
+import org.backprop.engine.stepthrough.StepKind;
 import org.backprop.engine.stepthrough.Tex;
 import org.backprop.engine.stepthrough.Transcript;
 import org.backprop.engine.stepthrough.UnitRef;
@@ -181,6 +182,61 @@ class StepThroughWindowTest {
         waitUntil("paused", () -> !vm.playingProperty().get());
         int paused = onFx(() -> vm.indexProperty().get());
         showsStep(t, paused);
+    }
+
+    @Test
+    void theElmanSampleStepsThroughTimeAndShowsDl4jsGradientOfRw() throws Exception {
+        StepThroughViewModel vm = stepMode(StepSamples.file("elman-steps"));
+        assertEquals(Status.READY, vm.statusProperty().get(), vm.messageProperty().get());
+        Transcript t = onFx(() -> vm.transcriptProperty().get());
+        assertEquals(3, t.timeSteps());
+        NetworkDiagram diagram = onFx(() -> app.view().stepView().diagram());
+        ParameterRef rw = ParameterRef.recurrent("hidden", 1, 0);
+        String shownGradient = null;
+        Set<Integer> badges = new HashSet<>();
+        boolean loopLit = false;
+        for (int i = 0; i < t.steps().size(); i++) {
+            if (i > 0) press(KeyCode.RIGHT, vm, i);
+            Step s = t.steps().get(i);
+            showsStep(t, i);
+            String badge = onFx(() -> diagram.badge("hidden").orElse(""));
+            assertEquals(s.time() >= 0 ? "t = " + (s.time() + 1) : "", badge, "the time badge at step " + i + " (" + s.title() + ")");
+            if (s.time() >= 0) badges.add(s.time());
+            for (EdgeRef e : s.edges()) {
+                if (!e.recurrent()) continue;
+                Synapse loop = new Synapse("hidden", e.from(), "hidden", e.to());
+                assertTrue(onFx(() -> diagram.drawnEmphasis(loop)).isPresent(), "the self-loop " + loop + " lit at step " + i);
+                loopLit = true;
+            }
+            if (rw.equals(s.parameter()) && s.kind() == StepKind.WEIGHT_GRADIENT) {
+                shownGradient = onFx(() -> formula("#step-numbers").getLatex());
+            }
+        }
+        assertEquals(Set.of(0, 1, 2), badges);
+        assertTrue(loopLit, "some factor flows through RW");
+        assertNotNull(shownGradient, "the gradient of RW[1,0] is one of the steps");
+        double dl4j = dl4jGradient(StepSamples.file("elman-steps"), "0_RW").getDouble(1, 0);
+        assertTrue(shownGradient.endsWith("= " + Tex.num(dl4j)), "the shown dE/dr_{2,1} is DL4J's " + dl4j + ": " + shownGradient);
+        assertEquals(dl4j, t.parameter(rw).gradient(), 1e-12);
+
+        type(KeyCode.ENTER);
+        waitUntil("the update applied", () -> vm.appliedProperty().get());
+        @SuppressWarnings("unchecked")
+        TableView<ParameterChange> table = onFx(() -> robot.lookup("#step-update-table").queryAs(TableView.class));
+        int row = t.parameters().indexOf(t.parameter(rw));
+        assertEquals(Tex.plain(t.parameter(rw).after()), onFx(() -> table.getColumns().get(3).getCellData(row)));
+        assertEquals(0.1 - 0.1 * dl4j, t.parameter(rw).after(), 1e-12, "r_{2,1} = 0.1 - 0.1 * dE/dr_{2,1}");
+    }
+
+    /** DL4J's own gradient of the project's first batch, in double precision. */
+    private static org.nd4j.linalg.api.ndarray.INDArray dl4jGradient(Path file, String key) throws Exception {
+        var p = org.backprop.engine.project.ProjectFiles.read(file);
+        var net = org.backprop.engine.compile.NetworkCompiler.compile(p).multiLayer();
+        var data = org.backprop.engine.data.ProjectData.load(p, file.getParent()).train();
+        net.setInput(data.getFeatures());
+        net.setLabels(data.getLabels());
+        net.computeGradientAndScore();
+        return net.gradient().gradientForVariable().get(key);
     }
 
     @Test

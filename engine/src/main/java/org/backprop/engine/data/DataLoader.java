@@ -59,10 +59,14 @@ public final class DataLoader {
             throw new DataException("normalize does not apply to the " + spec.source() + " source: its values are already in a small range");
         }
         if (spec.classes() != null) throw new DataException("classes does not apply to the " + spec.source() + " source");
-        SequenceExamples all = spec.source().equals("text") ? TextSequences.read(spec, baseDir) : SequenceSets.generate(spec);
+        SequenceExamples all = switch (spec.source()) {
+            case "text" -> TextSequences.read(spec, baseDir);
+            case "table" -> TableRows.sequences(spec);
+            default -> SequenceSets.generate(spec);
+        };
         if (lastStepOnly) all = all.lastStepOnly();
         int n = all.size();
-        double fraction = n <= 4 ? 0 : spec.testFractionOr(0.2);
+        double fraction = n <= 4 ? 0 : spec.testFractionOr(spec.source().equals("table") ? 0 : 0.2);
         SequenceExamples shuffled = fraction == 0 ? all : all.shuffled(spec.seed() == null ? 1 : spec.seed());
         int test = (int) Math.round(n * fraction);
         String name = spec.source().equals("text") ? Path.of(spec.path()).getFileName().toString() : spec.source();

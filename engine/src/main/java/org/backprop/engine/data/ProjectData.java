@@ -18,10 +18,10 @@ public final class ProjectData {
         LayerSpec output = layer(project, LayerType.OUTPUT);
         if (project.data().isSequence() != project.network().isRecurrent()) {
             throw new DataException(project.data().isSequence()
-                    ? "the " + project.data().source() + " source gives sequences, but the network has no feedback edge: "
+                    ? "the " + project.data().source() + (project.data().source().equals("table") ? " with a length" : "") + " source gives sequences, but the network has no feedback edge: "
                     + "draw a self-loop on a hidden layer (or use an lstm layer) to make it recurrent"
                     : "the network is recurrent (it has feedback edges) and needs sequences, but the " + project.data().source()
-                    + " source gives single examples; use sine, sawtooth, square, adding, copy or text");
+                    + " source gives single examples; use sine, sawtooth, square, adding, copy, text, or a table with a length (time steps per row)");
         }
         DataType dt = project.training().dataType() == TrainingSettings.Precision.DOUBLE ? DataType.DOUBLE : DataType.FLOAT;
         PreparedData d = DataLoader.load(project.data(), baseDir, dt,

@@ -28,7 +28,9 @@ import java.util.List;
  *   <li>{@code table}: rows typed into the project, {@code inputs} (one row of feature values per
  *       example) and {@code targets} (one row of target values per example, as the output layer
  *       takes them: one-hot rows for a softmax); a worked example reproduced number for number.
- *       Nothing is held out unless {@code testFraction} says so.</li>
+ *       Nothing is held out unless {@code testFraction} says so. With {@code length} T it is a table
+ *       of sequences for a recurrent network: each row holds T time steps one after the other (the
+ *       features of step 1, then of step 2, ...), each target row the targets of the T steps.</li>
  * </ul>
  * Sequence sets, for recurrent networks: features per time step, targets per time step (steps
  * without a target are masked out of the loss). All are generated from {@code seed}; {@code samples}
@@ -119,6 +121,12 @@ public record DataSpec(
             TrainingSettings.require(inputs.size() == targets.size(),
                     "a table needs as many target rows as input rows, got " + inputs.size() + " input rows and "
                             + targets.size() + " target rows");
+            if (length != null) {
+                TrainingSettings.require(inputs.get(0).size() % length == 0 && targets.get(0).size() % length == 0,
+                        "a table of sequences of length " + length + " needs rows of whole time steps: its input rows have "
+                                + inputs.get(0).size() + " values and its target rows " + targets.get(0).size()
+                                + ", not multiples of " + length);
+            }
         } else {
             TrainingSettings.require(inputs == null && targets == null,
                     "\"inputs\" and \"targets\" belong to the source \"table\", not \"" + source + "\"");
@@ -168,7 +176,7 @@ public record DataSpec(
 
     @JsonIgnore
     public boolean isSequence() {
-        return SEQUENCE_SOURCES.contains(source);
+        return SEQUENCE_SOURCES.contains(source) || (source.equals("table") && length != null);
     }
 
     /** Rows typed in: {@code inputs[n]} are the features and {@code targets[n]} the targets of example n. */

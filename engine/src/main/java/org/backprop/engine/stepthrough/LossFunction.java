@@ -75,7 +75,7 @@ enum LossFunction {
     /** L with the numbers in. */
     String numbers(double[] y, double[] t) {
         List<String> terms = new ArrayList<>();
-        for (int k = 0; k < y.length; k++) terms.add(term(Tex.num(y[k]), Tex.num(t[k])));
+        for (int k = 0; k < y.length; k++) terms.add(term(Tex.num(y[k]), Tex.factor(t[k])));
         return wrap(terms, y.length);
     }
 

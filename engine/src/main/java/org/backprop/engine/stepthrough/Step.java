@@ -7,6 +7,7 @@ import java.util.List;
  *
  * @param index     position in the transcript, from 0
  * @param example   0-based example of the batch the step belongs to, or -1 for a step about the batch
+ * @param time      0-based time step of an unrolled recurrent network the step belongs to, or -1
  * @param title     a short plain-text caption ("hidden unit 1: pre-activation")
  * @param symbol    LaTeX of what is computed, e.g. {@code z^{(1)}_{1}}
  * @param formula   LaTeX of the rule, in symbols
@@ -17,7 +18,7 @@ import java.util.List;
  * @param units     every neuron the step involves, to highlight
  * @param edges     every weight the step involves, to highlight
  */
-public record Step(int index, StepKind kind, int example, String title, String symbol, String formula, String numbers,
+public record Step(int index, StepKind kind, int example, int time, String title, String symbol, String formula, String numbers,
                    double result, UnitRef unit, ParameterRef parameter, List<UnitRef> units, List<EdgeRef> edges) {
 
     public Step {

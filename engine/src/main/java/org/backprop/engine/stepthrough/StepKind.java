@@ -8,13 +8,18 @@ public enum StepKind {
     ACTIVATION(Phase.FORWARD),
     /** The loss of one example. */
     LOSS(Phase.LOSS),
+    /** The loss of one sequence of an unrolled recurrent network: the sum over its time steps. */
+    SEQUENCE_LOSS(Phase.LOSS),
     /** The mean of the examples' losses: the number DL4J reports as the score. */
     BATCH_LOSS(Phase.LOSS),
     /** dL/dy of one output unit. */
     OUTPUT_ERROR(Phase.BACKWARD),
     /** f'(z) of one unit. */
     ACTIVATION_SLOPE(Phase.BACKWARD),
-    /** dL/da of one hidden unit, shown on its own where the slope is not one number (softmax). */
+    /**
+     * dL/da of one hidden unit, shown on its own where the slope is not one number (softmax), and
+     * dL/dh of an unrolled recurrent unit: through its step's output plus through the next step.
+     */
     BACKPROPAGATED_ERROR(Phase.BACKWARD),
     /** delta = dL/dz of one output unit. */
     DELTA(Phase.BACKWARD),

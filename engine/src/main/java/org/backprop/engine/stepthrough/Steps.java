@@ -21,6 +21,7 @@ final class Steps {
         private final StepKind kind;
         private final int example;
         private final String title;
+        private int time = -1;
         private String symbol;
         private String formula;
         private String numbers;
@@ -41,6 +42,12 @@ final class Steps {
             this.formula = formula;
             this.numbers = numbers;
             this.result = result;
+            return this;
+        }
+
+        /** The time step (0-based) of an unrolled recurrent network the step belongs to. */
+        Draft at(int t) {
+            time = t;
             return this;
         }
 
@@ -74,7 +81,7 @@ final class Steps {
         }
 
         void add() {
-            steps.add(new Step(steps.size(), kind, example, title, symbol, formula, numbers, result, unit, parameter,
+            steps.add(new Step(steps.size(), kind, example, time, title, symbol, formula, numbers, result, unit, parameter,
                     List.copyOf(units), List.copyOf(edges)));
         }
     }

@@ -13,10 +13,13 @@ import java.util.List;
  * @param lossAfter  the loss of the same batch after the update, as DL4J scores it
  * @param parameters every parameter, layer by layer in DL4J's order (W row by row, then b)
  * @param notes      conventions worth saying aloud (loss scale, batch averaging, precision)
+ * @param timeSteps  time steps of each sequence of an unrolled recurrent network, 0 for a
+ *                   feed-forward one; then each example's inputs, targets and outputs hold its
+ *                   steps one after the other
  */
 public record Transcript(String project, int iteration, List<LayerSummary> layers, String loss, String optimizer,
                          List<Example> examples, double lossBefore, double lossAfter, List<Step> steps,
-                         List<ParameterChange> parameters, List<String> notes) {
+                         List<ParameterChange> parameters, List<String> notes, int timeSteps) {
 
     public Transcript {
         layers = List.copyOf(layers);
@@ -24,6 +27,10 @@ public record Transcript(String project, int iteration, List<LayerSummary> layer
         steps = List.copyOf(steps);
         parameters = List.copyOf(parameters);
         notes = List.copyOf(notes);
+    }
+
+    public boolean isRecurrent() {
+        return timeSteps > 0;
     }
 
     public LayerSummary outputLayer() {

@@ -17,7 +17,8 @@ public final class TranscriptMarkdown {
     public static String render(Transcript t) {
         StringBuilder b = new StringBuilder();
         b.append("# Backpropagation step by step: ").append(t.project()).append(", iteration ").append(t.iteration()).append("\n\n");
-        b.append("**Network:** ").append(network(t)).append("  \n");
+        b.append("**Network:** ").append(network(t)).append(t.isRecurrent() ? ", unrolled over " + t.timeSteps() + " time steps" : "")
+                .append("  \n");
         b.append("**Loss:** ").append(t.loss()).append("; **optimizer:** ").append(t.optimizer()).append("  \n");
         b.append("**Examples:** ").append(examples(t)).append("\n\n");
         b.append("Layers are numbered from 0 (the input) and units from 1 in the formulas; the parameter table gives ")
@@ -30,7 +31,12 @@ public final class TranscriptMarkdown {
             List<Step> steps = t.steps().stream().filter(s -> s.kind().phase() == phase).toList();
             if (steps.isEmpty()) continue;
             b.append("\n## ").append(heading(phase)).append("\n\n");
+            int time = -1;
             for (Step s : steps) {
+                if (s.time() != time && s.kind().phase() != StepKind.Phase.LOSS) {
+                    b.append(s.time() >= 0 ? "\n### Time step t = " + (s.time() + 1) + "\n\n" : "\n### Summed over the time steps\n\n");
+                }
+                time = s.time();
                 b.append(s.index() + 1).append(". ").append(s.title()).append("\n   $$").append(s.latex()).append("$$\n");
             }
         }
@@ -61,13 +67,47 @@ public final class TranscriptMarkdown {
     }
 
     private static String examples(Transcript t) {
+        if (t.isRecurrent()) {
+            return t.examples().stream().map(e -> "sequence " + (e.row() + 1) + ": inputs " + steps(e.inputs(), t.timeSteps(), NumberText::format)
+                    + ", targets " + steps(e.targets(), t.timeSteps(), NumberText::format)).collect(Collectors.joining("; "));
+        }
         return t.examples().stream()
                 .map(e -> "row " + (e.row() + 1) + ": input " + list(e.inputs()) + ", target " + list(e.targets()))
                 .collect(Collectors.joining("; "));
     }
 
+    /** Values step after step, grouped per step where a step holds more than one: [1, 0.5] or [(1, 0), (0, 1)]. */
+    private static String steps(List<Double> values, int timeSteps, java.util.function.Function<Double, String> format) {
+        int width = values.size() / timeSteps;
+        if (width == 1) return values.stream().map(format).collect(Collectors.joining(", ", "[", "]"));
+        return IntStream.range(0, timeSteps).mapToObj(s -> values.subList(s * width, (s + 1) * width).stream()
+                .map(format).collect(Collectors.joining(", ", "(", ")"))).collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    /** Per sequence: the outputs step by step, its loss, and the loss's slope at each output. */
+    private static List<String> recurrentSummary(Transcript t) {
+        boolean batch = t.examples().size() > 1;
+        String loss = batch ? "L" : "E";
+        List<String> lines = new java.util.ArrayList<>();
+        for (int n = 0; n < t.examples().size(); n++) {
+            final int example = n;
+            String prefix = batch ? "sequence " + (n + 1) + ": " : "";
+            Example e = t.examples().get(n);
+            lines.add(prefix + "y = " + steps(e.outputs(), t.timeSteps(), Tex::plain)
+                    + " at t = 1.." + t.timeSteps() + " (targets " + steps(e.targets(), t.timeSteps(), NumberText::format) + ")");
+            Step sequenceLoss = t.steps(StepKind.SEQUENCE_LOSS).stream().filter(s -> s.example() == example).findFirst().orElseThrow();
+            lines.add(prefix + loss + " = " + Tex.plain(sequenceLoss.result()) + ", the sum of the steps' losses "
+                    + t.steps(StepKind.LOSS).stream().filter(s -> s.example() == example)
+                    .map(s -> "L<" + (s.time() + 1) + "> = " + Tex.plain(s.result())).collect(Collectors.joining(", ")));
+        }
+        lines.add("loss before the update: E = " + Tex.plain(t.lossBefore()) + (batch ? " (mean over " + t.examples().size() + " sequences)" : ""));
+        lines.add("loss after the update: E = " + Tex.plain(t.lossAfter()));
+        return lines;
+    }
+
     /** y, E and dE/dy in plain text: what a teacher says first. */
     static List<String> summary(Transcript t) {
+        if (t.isRecurrent()) return recurrentSummary(t);
         int outputs = t.outputLayer().units();
         boolean batch = t.examples().size() > 1;
         String loss = batch ? "L" : "E";

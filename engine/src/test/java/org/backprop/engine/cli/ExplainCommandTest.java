@@ -2,6 +2,12 @@ package org.backprop.engine.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.backprop.engine.Samples;
+import org.backprop.engine.compile.NetworkCompiler;
+import org.backprop.engine.data.ProjectData;
+import org.backprop.engine.project.Project;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
 import org.backprop.engine.stepthrough.StepThrough;
 import org.backprop.engine.stepthrough.Transcript;
 import org.backprop.engine.stepthrough.TranscriptJson;
@@ -68,7 +74,7 @@ class ExplainCommandTest {
         assertEquals(4.0, json.get("lossBefore").asDouble(), 0.0);
         assertEquals(t.lossAfter(), json.get("lossAfter").asDouble(), 0.0, "full precision, not 6 digits");
         assertEquals(t.steps().size(), json.get("steps").size());
-        Set<String> fields = Set.of("index", "kind", "phase", "example", "title", "symbol", "formula", "numbers", "result",
+        Set<String> fields = Set.of("index", "kind", "phase", "example", "time", "title", "symbol", "formula", "numbers", "result",
                 "latex", "unit", "parameter", "units", "edges");
         for (JsonNode step : json.get("steps")) {
             assertEquals(fields, iterable(step.fieldNames()), step.toString());
@@ -117,6 +123,45 @@ class ExplainCommandTest {
 
         WorkbenchCliTest.Result format = run("explain", seed(), "--format", "pdf");
         assertEquals(WorkbenchCli.USAGE, format.exit(), format.err());
+    }
+
+    @Test
+    void theElmanSampleUnrollsThroughTimeAndItsJsonEqualsDl4jsGradients() throws Exception {
+        String file = Samples.file("elman-steps").toString();
+        WorkbenchCliTest.Result md = run("explain", file);
+        assertEquals(WorkbenchCli.OK, md.exit(), md.err());
+        String text = md.out();
+        assertTrue(text.contains("**Network:** input (1 unit) -> hidden (layer 1, 2 units, tanh) -> output (layer 2, 1 unit, identity), "
+                + "unrolled over 3 time steps"), text);
+        assertTrue(text.contains("**Examples:** sequence 1: inputs [1, -0.5, 0.5], targets [0, 1, -0.5]"), text);
+        for (int step = 1; step <= 3; step++) assertTrue(text.contains("\n### Time step t = " + step + "\n"), "t = " + step);
+        assertTrue(text.indexOf("t = 3, hidden unit 1: how the loss changes with h") < text.indexOf("t = 1, hidden unit 1: how the loss changes with h"),
+                "backward through time, from the last step to the first");
+        assertTrue(text.contains("| hidden | RW[0,1] | 0_RW |"), text);
+
+        WorkbenchCliTest.Result r = run("explain", file, "--format", "json");
+        assertEquals(WorkbenchCli.OK, r.exit(), r.err());
+        JsonNode json = TranscriptJson.mapper().readTree(r.out());
+        assertEquals(3, json.get("timeSteps").asInt());
+        Project p = Samples.load("elman-steps");
+        MultiLayerNetwork net = NetworkCompiler.compile(p).multiLayer();
+        DataSet data = ProjectData.load(p, Samples.file("elman-steps").getParent()).train();
+        net.setInput(data.getFeatures());
+        net.setLabels(data.getLabels());
+        net.computeGradientAndScore();
+        assertEquals(net.score(), json.get("lossBefore").asDouble(), 1e-12);
+        var dl4j = net.gradient().gradientForVariable();
+        assertEquals(11, json.get("parameters").size());
+        for (JsonNode c : json.get("parameters")) {
+            JsonNode ref = c.get("parameter");
+            INDArray g = dl4j.get(c.get("dl4jKey").asText());
+            double expected = ref.get("name").asText().equals("b") ? g.getDouble(ref.get("column").asLong())
+                    : g.getDouble(ref.get("row").asLong(), ref.get("column").asLong());
+            assertEquals(expected, c.get("gradient").asDouble(), 1e-12, c.toString());
+        }
+        int times = 0;
+        for (JsonNode s : json.get("steps")) if (s.get("time").asInt() == 1) times++;
+        assertTrue(times > 10, "steps carry their time index: " + times + " at t = 2");
     }
 
     private static Set<String> iterable(java.util.Iterator<String> it) {

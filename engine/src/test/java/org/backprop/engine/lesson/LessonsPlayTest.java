@@ -133,6 +133,12 @@ class LessonsPlayTest {
             assertEquals(TrainingSession.State.FINISHED, o.get(s).state(), o.get(s).project());
             assertTrue(Double.isFinite(testLoss(o.get(s))), o.get(s).project());
         }
+        var bptt = o.get(6);
+        assertEquals(3, bptt.transcript().timeSteps(), "the tiny Elman net unrolled over 3 steps");
+        assertEquals(StepKind.BACKPROPAGATED_ERROR, bptt.step().kind());
+        assertEquals(1, bptt.step().time(), "dE/dh at t = 2");
+        assertEquals(-1.41164, bptt.step().result(), 5e-6, "the number the answer quotes");
+        assertTrue(bptt.step().edges().stream().anyMatch(e -> e.recurrent()), "the path from step 3 through RW");
     }
 
     @Test

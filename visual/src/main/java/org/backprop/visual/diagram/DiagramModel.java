@@ -14,20 +14,23 @@ import java.util.Map;
 /**
  * What the network diagram draws, worked out without the toolkit: layers placed in columns
  * (by their distance from the input), how many neurons each shows, and the tensor that flows
- * along each edge.
+ * along each edge, and which layers feed their own previous time step back into themselves.
+ *
+ * @param selfLoops ids of the layers with a self-loop (an Elman layer's recurrent weights)
  */
-public record DiagramModel(List<Layer> layers, List<Edge> edges, int columns) {
+public record DiagramModel(List<Layer> layers, List<Edge> edges, int columns, List<String> selfLoops) {
 
     /** At most this many neurons are drawn per layer; a larger layer shows both ends and an ellipsis. */
     public static final int NEURON_CAP = 12;
     /** Neurons drawn at each end of an elided layer. */
     static final int ELIDED_END = 5;
 
-    public static final DiagramModel EMPTY = new DiagramModel(List.of(), List.of(), 0);
+    public static final DiagramModel EMPTY = new DiagramModel(List.of(), List.of(), 0, List.of());
 
     public DiagramModel {
         layers = List.copyOf(layers);
         edges = List.copyOf(edges);
+        selfLoops = List.copyOf(selfLoops);
     }
 
     /**
@@ -93,12 +96,16 @@ public record DiagramModel(List<Layer> layers, List<Edge> edges, int columns) {
         Map<String, Layer> byId = new HashMap<>();
         layers.forEach(l -> byId.put(l.id(), l));
         List<Edge> edges = new ArrayList<>();
+        List<String> selfLoops = new ArrayList<>();
         for (EdgeSpec e : net.edges()) {
+            if (e.feedback() && e.from().equals(e.to()) && byId.containsKey(e.from()) && !selfLoops.contains(e.from())) {
+                selfLoops.add(e.from());
+            }
             if (e.feedback() || !byId.containsKey(e.from()) || !byId.containsKey(e.to())) continue;
             edges.add(new Edge(e.from(), e.to(), byId.get(e.from()).shape()));
         }
         int columns = column.values().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
-        return new DiagramModel(layers, edges, columns);
+        return new DiagramModel(layers, edges, columns, selfLoops);
     }
 
     /** Longest distance from a source along forward edges; forward edges run earlier to later in file order. */

@@ -15,11 +15,13 @@ import java.util.Map;
  * @param values    a number beside a neuron (its activation)
  * @param gradients a second number below it (its delta)
  * @param weights   a number on a connection (its weight)
+ * @param badges    a short note above a layer (the time step an unrolled recurrent layer is at)
  */
 public record DiagramOverlay(Map<Neuron, Emphasis> neurons, Map<Synapse, Emphasis> synapses,
-                             Map<Neuron, String> values, Map<Neuron, String> gradients, Map<Synapse, String> weights) {
+                             Map<Neuron, String> values, Map<Neuron, String> gradients, Map<Synapse, String> weights,
+                             Map<String, String> badges) {
 
-    public static final DiagramOverlay NONE = new DiagramOverlay(Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
+    public static final DiagramOverlay NONE = new DiagramOverlay(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
 
     /** Strongest first: where two apply to one element, the stronger wins. */
     public enum Emphasis {
@@ -41,7 +43,10 @@ public record DiagramOverlay(Map<Neuron, Emphasis> neurons, Map<Synapse, Emphasi
     /** Unit {@code unit} (0-based) of layer {@code layer}. */
     public record Neuron(String layer, int unit) {}
 
-    /** The connection from unit {@code fromUnit} of layer {@code from} into unit {@code toUnit} of layer {@code to}. */
+    /**
+     * The connection from unit {@code fromUnit} of layer {@code from} into unit {@code toUnit} of layer {@code to};
+     * {@code from} equal to {@code to} is a self-loop connection, from the unit's previous time step.
+     */
     public record Synapse(String from, int fromUnit, String to, int toUnit) {}
 
     public DiagramOverlay {
@@ -50,6 +55,7 @@ public record DiagramOverlay(Map<Neuron, Emphasis> neurons, Map<Synapse, Emphasi
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         gradients = Collections.unmodifiableMap(new LinkedHashMap<>(gradients));
         weights = Collections.unmodifiableMap(new LinkedHashMap<>(weights));
+        badges = Collections.unmodifiableMap(new LinkedHashMap<>(badges));
     }
 
     /** Whether nothing is emphasised (then nothing is dimmed either). */
@@ -68,8 +74,14 @@ public record DiagramOverlay(Map<Neuron, Emphasis> neurons, Map<Synapse, Emphasi
         private final Map<Neuron, String> values = new LinkedHashMap<>();
         private final Map<Neuron, String> gradients = new LinkedHashMap<>();
         private final Map<Synapse, String> weights = new LinkedHashMap<>();
+        private final Map<String, String> badges = new LinkedHashMap<>();
 
         private Builder() {}
+
+        public Builder badge(String layer, String text) {
+            badges.put(layer, text);
+            return this;
+        }
 
         public Builder neuron(Neuron n, Emphasis e) {
             neurons.merge(n, e, Builder::stronger);
@@ -97,7 +109,7 @@ public record DiagramOverlay(Map<Neuron, Emphasis> neurons, Map<Synapse, Emphasi
         }
 
         public DiagramOverlay build() {
-            return new DiagramOverlay(neurons, synapses, values, gradients, weights);
+            return new DiagramOverlay(neurons, synapses, values, gradients, weights, badges);
         }
 
         private static Emphasis stronger(Emphasis a, Emphasis b) {

@@ -11,7 +11,9 @@ import javafx.geometry.Pos;
 import javafx.scene.Group;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
+import javafx.geometry.Point2D;
 import javafx.scene.shape.Circle;
+import javafx.scene.shape.CubicCurve;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Shape;
 import javafx.scene.text.TextAlignment;
@@ -32,7 +34,8 @@ import java.util.Optional;
  *
  * <p>An {@link DiagramOverlay} marks neurons and connections on top (style classes
  * {@code focus}, {@code selected}, {@code involved}, {@code chain}; the rest {@code dimmed})
- * and writes numbers beside them.
+ * and writes numbers beside them. A layer with a self-loop (an Elman layer) shows its recurrent
+ * connections as curves left of its column, from each unit's previous time step into each unit.
  */
 public final class NetworkDiagram extends Region {
     private static final double PAD = 20;
@@ -55,6 +58,7 @@ public final class NetworkDiagram extends Region {
     private final Label empty = new Label(VisualText.get("diagram.empty"));
     private final Map<String, LayerNodes> layerNodes = new HashMap<>();
     private final List<EdgeNodes> edgeNodes = new ArrayList<>();
+    private final List<LoopNodes> loopNodes = new ArrayList<>();
 
     public NetworkDiagram() {
         getStyleClass().add("network-diagram");
@@ -124,6 +128,7 @@ public final class NetworkDiagram extends Region {
         labels.getChildren().clear();
         layerNodes.clear();
         edgeNodes.clear();
+        loopNodes.clear();
         DiagramModel m = getModel();
         empty.setVisible(m.layers().isEmpty());
         for (DiagramModel.Layer l : m.layers()) {
@@ -138,6 +143,11 @@ public final class NetworkDiagram extends Region {
             edgeNodes.add(n);
             synapses.getChildren().addAll(n.lines);
             labels.getChildren().add(n.tensor);
+        }
+        for (String id : m.selfLoops()) {
+            LoopNodes n = new LoopNodes(layerNodes.get(id).layer);
+            loopNodes.add(n);
+            synapses.getChildren().addAll(n.curves);
         }
         applyOverlay();
     }
@@ -156,11 +166,19 @@ public final class NetworkDiagram extends Region {
         for (EdgeNodes e : edgeNodes) {
             for (int i = 0; i < e.lines.size(); i++) mark(e.lines.get(i), o.synapses().get(e.synapse(i)), dim);
         }
+        for (LoopNodes l : loopNodes) {
+            for (int i = 0; i < l.curves.size(); i++) mark(l.curves.get(i), o.synapses().get(l.synapse(i)), dim);
+        }
         overlayLabels.getChildren().clear();
         overlayLabelNodes.clear();
         o.values().forEach((n, text) -> addLabel(n, null, text, "value-label"));
         o.gradients().forEach((n, text) -> addLabel(n, null, text, "gradient-label"));
         o.weights().forEach((s, text) -> addLabel(null, s, text, "weight-label"));
+        o.badges().forEach((layer, text) -> {
+            Label l = styled(new Label(text), "layer-badge");
+            overlayLabels.getChildren().add(l);
+            overlayLabelNodes.add(new OverlayLabel(l, null, null, layer));
+        });
         requestLayout();
     }
 
@@ -174,7 +192,7 @@ public final class NetworkDiagram extends Region {
     private void addLabel(DiagramOverlay.Neuron neuron, DiagramOverlay.Synapse synapse, String text, String styleClass) {
         Label l = styled(new Label(text), styleClass);
         overlayLabels.getChildren().add(l);
-        overlayLabelNodes.add(new OverlayLabel(l, neuron, synapse));
+        overlayLabelNodes.add(new OverlayLabel(l, neuron, synapse, null));
     }
 
     private void placeOverlayLabels() {
@@ -187,7 +205,12 @@ public final class NetworkDiagram extends Region {
         for (OverlayLabel ol : overlayLabelNodes) {
             double lw = ol.label.prefWidth(-1);
             double lh = ol.label.prefHeight(-1);
-            if (ol.neuron != null) {
+            if (ol.badgeOf != null) {
+                // Above the layer's title, centred on its column.
+                LayerNodes n = layerNodes.get(ol.badgeOf);
+                ol.label.setVisible(n != null);
+                if (n != null) ol.label.resizeRelocate(n.x - lw / 2, n.title.getLayoutY() - lh - 2, lw, lh);
+            } else if (ol.neuron != null) {
                 Circle c = circle(ol.neuron);
                 ol.label.setVisible(c != null);
                 if (c == null) continue;
@@ -196,6 +219,10 @@ public final class NetworkDiagram extends Region {
                 double x = c.getCenterX() + c.getRadius() * 0.7;
                 double y = below ? c.getCenterY() + c.getRadius() * 0.55 : c.getCenterY() - c.getRadius() * 0.55 - lh;
                 ol.label.resizeRelocate(x, y, lw, lh);
+            } else if (ol.synapse.from().equals(ol.synapse.to())) {
+                Point2D at = loopPoint(ol.synapse);
+                ol.label.setVisible(at != null);
+                if (at != null) ol.label.resizeRelocate(at.getX() - lw - 2, at.getY() - lh / 2, lw, lh);
             } else {
                 Line line = line(ol.synapse);
                 ol.label.setVisible(line != null);
@@ -215,6 +242,34 @@ public final class NetworkDiagram extends Region {
     private Circle circle(DiagramOverlay.Neuron n) {
         LayerNodes nodes = layerNodes.get(n.layer());
         return nodes == null ? null : nodes.circleOfUnit(n.unit());
+    }
+
+    /** The outermost point of a self-loop connection's curve, or null when it is not drawn. */
+    private Point2D loopPoint(DiagramOverlay.Synapse s) {
+        CubicCurve c = curve(s);
+        if (c == null) return null;
+        return new Point2D(0.125 * c.getStartX() + 0.375 * c.getControlX1() + 0.375 * c.getControlX2() + 0.125 * c.getEndX(),
+                0.125 * c.getStartY() + 0.375 * c.getControlY1() + 0.375 * c.getControlY2() + 0.125 * c.getEndY());
+    }
+
+    private CubicCurve curve(DiagramOverlay.Synapse s) {
+        for (LoopNodes l : loopNodes) {
+            if (!l.layer.id().equals(s.from()) || !s.from().equals(s.to())) continue;
+            for (int i = 0; i < l.curves.size(); i++) if (l.synapse(i).equals(s)) return l.curves.get(i);
+        }
+        return null;
+    }
+
+    /** For tests: the emphasis a connection (a self-loop one too) is drawn with; empty when plain or not drawn. */
+    public Optional<DiagramOverlay.Emphasis> drawnEmphasis(DiagramOverlay.Synapse s) {
+        Shape shape = s.from().equals(s.to()) ? curve(s) : line(s);
+        if (shape == null) return Optional.empty();
+        return Arrays.stream(DiagramOverlay.Emphasis.values()).filter(e -> shape.getStyleClass().contains(e.styleClass())).findFirst();
+    }
+
+    /** For tests: the text of the badge above a layer, or empty. */
+    public Optional<String> badge(String layer) {
+        return overlayLabelNodes.stream().filter(o -> layer.equals(o.badgeOf)).map(o -> o.label.getText()).findFirst();
     }
 
     private Line line(DiagramOverlay.Synapse s) {
@@ -274,7 +329,8 @@ public final class NetworkDiagram extends Region {
         return (int) (l.units() - (l.slots() - slot));
     }
 
-    private record OverlayLabel(Label label, DiagramOverlay.Neuron neuron, DiagramOverlay.Synapse synapse) {}
+    /** A number beside a neuron or on a connection, or a badge above a layer ({@code badgeOf}). */
+    private record OverlayLabel(Label label, DiagramOverlay.Neuron neuron, DiagramOverlay.Synapse synapse, String badgeOf) {}
 
     @Override
     protected void layoutChildren() {
@@ -316,6 +372,7 @@ public final class NetworkDiagram extends Region {
                 circle.setCenterY(n.slotY(slot));
                 circle.setRadius(radius);
             }
+            n.radius = radius;
             if (n.ellipsis != null) center(n.ellipsis, n.x, n.slotY(l.ellipsisSlot()));
             double half = extentSlots * spacing / 2;
             double tw = Math.min(n.title.prefWidth(-1), colWidth);
@@ -325,6 +382,7 @@ public final class NetworkDiagram extends Region {
             n.caption.resizeRelocate(n.x - cw / 2, n.centerY + half + TITLE_GAP, cw, n.caption.prefHeight(cw));
         }
         for (EdgeNodes e : edgeNodes) e.place(layerNodes.get(e.edge.from()), layerNodes.get(e.edge.to()));
+        for (LoopNodes l : loopNodes) l.place(layerNodes.get(l.layer.id()));
         placeOverlayLabels();
     }
 
@@ -344,6 +402,7 @@ public final class NetworkDiagram extends Region {
         double x;
         double centerY;
         double spacing;
+        double radius;
 
         LayerNodes(DiagramModel.Layer l) {
             layer = l;
@@ -420,6 +479,62 @@ public final class NetworkDiagram extends Region {
         DiagramOverlay.Synapse synapse(int line) {
             int[] p = slotPairs.get(line);
             return new DiagramOverlay.Synapse(edge.from(), unitOfSlot(fromLayer, p[0]), edge.to(), unitOfSlot(toLayer, p[1]));
+        }
+    }
+
+    /**
+     * The self-loop connections of one layer, as curves out to the left of its column and back (the
+     * right holds the value labels):
+     * from each drawn unit (its value at the previous time step) into each drawn unit. A layer of
+     * more than {@link #ALL_PAIRS} drawn units shows only each unit's loop into itself.
+     */
+    private static final class LoopNodes {
+        static final int ALL_PAIRS = 4;
+        final DiagramModel.Layer layer;
+        final List<CubicCurve> curves = new ArrayList<>();
+        final List<int[]> slotPairs = new ArrayList<>();
+
+        LoopNodes(DiagramModel.Layer l) {
+            layer = l;
+            boolean allPairs = l.drawnNeurons() <= ALL_PAIRS;
+            for (int a = 0; a < l.slots(); a++) {
+                if (a == l.ellipsisSlot()) continue;
+                for (int b = 0; b < l.slots(); b++) {
+                    if (b == l.ellipsisSlot() || (!allPairs && a != b)) continue;
+                    CubicCurve c = new CubicCurve();
+                    c.setFill(null);
+                    c.getStyleClass().addAll("synapse", "recurrent-synapse");
+                    curves.add(c);
+                    slotPairs.add(new int[]{a, b});
+                }
+            }
+        }
+
+        void place(LayerNodes n) {
+            for (int i = 0; i < curves.size(); i++) {
+                int a = slotPairs.get(i)[0];
+                int b = slotPairs.get(i)[1];
+                CubicCurve c = curves.get(i);
+                double x = n.x - n.radius;
+                double ya = n.slotY(a);
+                double yb = n.slotY(b);
+                // Farther-apart units loop wider, so that the curves of one layer do not lie on top of each other.
+                double reach = n.radius * 1.5 + n.spacing * 0.3 * (1 + Math.abs(a - b));
+                double lift = a == b ? n.radius * 0.9 : 0;
+                c.setStartX(x);
+                c.setStartY(ya - lift * 0.6);
+                c.setEndX(x);
+                c.setEndY(yb + lift * 0.6);
+                c.setControlX1(x - reach);
+                c.setControlY1(ya - lift * 1.6);
+                c.setControlX2(x - reach);
+                c.setControlY2(yb + lift * 1.6);
+            }
+        }
+
+        DiagramOverlay.Synapse synapse(int curve) {
+            int[] p = slotPairs.get(curve);
+            return new DiagramOverlay.Synapse(layer.id(), unitOfSlot(layer, p[0]), layer.id(), unitOfSlot(layer, p[1]));
         }
     }
 
