@@ -11,14 +11,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
+import static org.backprop.app.FxTestSupport.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** The samples' lessons as the dashboard shows them, from the real telemetry and diagnosis (headless Monocle). */
@@ -133,17 +131,5 @@ class DashboardTelemetryWindowTest {
 
     private Button button(String id) {
         return robot.lookup(id).queryAs(Button.class);
-    }
-
-    private static <T> T onFx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-    }
-
-    private static void waitUntil(String what, Callable<Boolean> onFx, int seconds) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> onFx(onFx));
-        } catch (java.util.concurrent.TimeoutException e) {
-            fail("timed out waiting for: " + what);
-        }
     }
 }

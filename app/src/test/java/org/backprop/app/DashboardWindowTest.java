@@ -14,13 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
+import static org.backprop.app.FxTestSupport.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** The real window with its dashboard, headless on Monocle, clicked by TestFX's robot. */
@@ -121,18 +119,5 @@ class DashboardWindowTest {
 
     private Button button(String id) {
         return robot.lookup(id).queryAs(Button.class);
-    }
-
-    private static <T> T onFx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-    }
-
-    /** Polls the condition on the FX thread until it holds; fails after 30 s. */
-    private static void waitUntil(String what, Callable<Boolean> onFx) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(onFx));
-        } catch (java.util.concurrent.TimeoutException e) {
-            fail("timed out waiting for: " + what);
-        }
     }
 }

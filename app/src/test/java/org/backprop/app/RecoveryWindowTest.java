@@ -16,16 +16,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 
+import static org.backprop.app.FxTestSupport.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** The start of the real window after a crash: the work left behind is offered back. */
@@ -99,17 +97,5 @@ class RecoveryWindowTest {
     private void clickButton(String text) {
         robot.clickOn(robot.lookup("#recover-dialog .button").queryAllAs(Button.class).stream()
                 .filter(b -> text.equals(b.getText())).findFirst().orElseThrow());
-    }
-
-    private static <T> T onFx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-    }
-
-    private static void waitUntil(String what, Callable<Boolean> onFx) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(onFx));
-        } catch (java.util.concurrent.TimeoutException e) {
-            fail("timed out waiting for: " + what);
-        }
     }
 }

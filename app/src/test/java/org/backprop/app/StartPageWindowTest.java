@@ -28,11 +28,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 import java.util.stream.Stream;
 
+import static org.backprop.app.FxTestSupport.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** The start page and the theme switch in the real window, headless on Monocle. */
@@ -188,22 +187,6 @@ class StartPageWindowTest {
         try (Stream<Path> s = Files.list(samples())) {
             return s.filter(f -> Files.isRegularFile(f.resolve(f.getFileName() + ".bpw.json")))
                     .map(f -> f.getFileName().toString()).sorted().toList();
-        }
-    }
-
-    private static <T> T onFx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-    }
-
-    private static void onFx(Runnable r) throws Exception {
-        WaitForAsyncUtils.asyncFx(r).get(10, TimeUnit.SECONDS);
-    }
-
-    private static void waitUntil(String what, Callable<Boolean> onFx) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(onFx));
-        } catch (java.util.concurrent.TimeoutException e) {
-            fail("timed out waiting for: " + what);
         }
     }
 }

@@ -19,12 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
+import static org.backprop.app.FxTestSupport.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** The real window, headless on Monocle, clicked by TestFX's robot. */
@@ -126,22 +124,5 @@ class WorkbenchWindowTest {
     private int statusIteration() {
         String digits = text("#status-iteration").replaceAll("\\D", "");
         return digits.isEmpty() ? 0 : Integer.parseInt(digits);
-    }
-
-    private static <T> T onFx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-    }
-
-    private static void onFx(Runnable r) throws Exception {
-        WaitForAsyncUtils.asyncFx(r).get(10, TimeUnit.SECONDS);
-    }
-
-    /** Polls the condition on the FX thread until it holds; fails after 20 s. */
-    private static void waitUntil(String what, Callable<Boolean> onFx) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(onFx));
-        } catch (java.util.concurrent.TimeoutException e) {
-            fail("timed out waiting for: " + what);
-        }
     }
 }
