@@ -101,6 +101,7 @@ public final class NetworkEditorCanvas extends Region {
     };
     private Gesture gesture;
     private boolean fitPending;
+    private double fittedWidth, fittedHeight;
     private final BooleanProperty presentation = new SimpleBooleanProperty(this, "presentation");
 
     public NetworkEditorCanvas() {
@@ -184,6 +185,8 @@ public final class NetworkEditorCanvas extends Region {
             return;
         }
         fitPending = false;
+        fittedWidth = getWidth();
+        fittedHeight = getHeight();
         EditorDiagram m = model.get();
         if (m.cards().isEmpty()) {
             setView(1, getWidth() / 2 - AutoLayout.ORIGIN_X, getHeight() / 2 - AutoLayout.ORIGIN_Y);
@@ -232,7 +235,9 @@ public final class NetworkEditorCanvas extends Region {
         double hw = Math.min(360, getWidth() - 40);
         double hh = hint.prefHeight(hw);
         hint.resizeRelocate((getWidth() - hw) / 2, (getHeight() - hh) / 2, hw, hh);
-        if (fitPending && getWidth() > 0 && getHeight() > 0) fit();
+        // Presentation mode refits when the window changes the room (panels hidden, projector size).
+        boolean resized = getWidth() != fittedWidth || getHeight() != fittedHeight;
+        if ((fitPending || presentation.get() && resized) && getWidth() > 0 && getHeight() > 0) fit();
         placeAll(); // labels know their size once CSS has been applied
     }
 
