@@ -75,7 +75,6 @@ public final class ColourLegend extends CanvasRegion {
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(TEXT);
-        g.fillText(title.get(), 0, 0);
         double titleW = GridHeatmap.textWidth(title.get(), font) + 16;
         if (frozen.get()) {
             // Under the title: the hatched swatch and what it means.
@@ -85,6 +84,9 @@ public final class ColourLegend extends CanvasRegion {
             titleW = Math.max(titleW, 24 * k + GridHeatmap.textWidth(VisualText.get("legend.frozen"), font) + 16);
         }
         double left = Math.min(titleW, w * 0.45);
+        // Narrower than the bar's start (large type in presentation mode): the title is squeezed, not drawn under the band's label.
+        g.setFill(TEXT);
+        g.fillText(title.get(), 0, 0, Math.max(1, left - 8));
         double barW = Math.max(40, w - left - 14);
         double barY = 20 * k;
         double barH = 10 * k;
