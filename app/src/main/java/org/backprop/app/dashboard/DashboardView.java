@@ -105,6 +105,10 @@ public final class DashboardView {
         heatmap.presentationProperty().bind(presentation);
         timeSteps.presentationProperty().bind(presentation);
         network.presentationProperty().bind(presentation);
+        legend.presentationProperty().bind(presentation);
+        matrix.presentationProperty().bind(presentation);
+        boundary.presentationProperty().bind(presentation);
+        confusion.presentationProperty().bind(presentation);
         curves.smoothingProperty().addListener((o, a, b) -> vm.setSmoothing(b.doubleValue()));
         vm.setSmoothing(curves.smoothingProperty().get());
         vm.curvesRevisionProperty().addListener((o, a, b) -> {
@@ -267,6 +271,7 @@ public final class DashboardView {
         timeSteps.setVisible(false);
         timeSteps.managedProperty().bind(timeSteps.visibleProperty());
         timeStepCaption.setId("time-step-caption");
+        timeStepCaption.getStyleClass().add("time-step-caption"); // lesson.css enlarges it in presentation mode
         timeStepCaption.setWrapText(true);
         timeStepCaption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wrap rather than cut the scale off
         timeStepCaption.visibleProperty().bind(timeSteps.visibleProperty());

@@ -24,9 +24,11 @@ import org.backprop.app.WorkbenchViewModel;
 import org.backprop.app.editor.EditorViewModel;
 import org.backprop.app.editor.Edits;
 import org.backprop.app.stepthrough.StepThroughViewModel;
+import org.backprop.app.view.WorkbenchView;
 import org.backprop.engine.lesson.Lesson;
 import org.backprop.engine.lesson.LessonFiles;
 import org.backprop.engine.lesson.LessonPlayer;
+import org.backprop.engine.project.GradientClipping;
 import org.backprop.engine.project.Project;
 
 import java.nio.file.Files;
@@ -64,6 +66,7 @@ public final class LessonMode {
     private final BorderPane root;
     private BorderPane outer;
     private final WorkbenchViewModel workbench;
+    private final WorkbenchView view;
     private final EditorViewModel editor;
     private final LessonViewModel vm;
     private final LessonPanel panel;
@@ -73,10 +76,15 @@ public final class LessonMode {
     /** The project the lesson's step asked for; step mode waits until it is the open one. */
     private Path expectedFile;
     private ChangeListener<Number> trainLimit;
+    /** What {@link LessonViewModel.Host#clip} changed: the file, the clipping before, the project after. */
+    private Path clippedFile;
+    private GradientClipping clippingBefore;
+    private Project clippedProject;
 
-    private LessonMode(Scene scene, BorderPane root, WorkbenchViewModel workbench, EditorViewModel editor) {
+    private LessonMode(Scene scene, WorkbenchView view, WorkbenchViewModel workbench, EditorViewModel editor) {
         this.scene = scene;
-        this.root = root;
+        this.root = (BorderPane) view.root();
+        this.view = view;
         this.workbench = workbench;
         this.editor = editor;
         this.vm = new LessonViewModel(host(), Locale.getDefault());
@@ -84,8 +92,9 @@ public final class LessonMode {
     }
 
     /** @param editor where a lesson's edits (switching clipping on) go, undoable like the teacher's own */
-    public static LessonMode install(Scene scene, Node viewRoot, WorkbenchViewModel workbench, EditorViewModel editor) {
-        LessonMode m = new LessonMode(scene, (BorderPane) viewRoot, workbench, editor);
+    public static LessonMode install(Scene scene, WorkbenchView view, WorkbenchViewModel workbench, EditorViewModel editor) {
+        LessonMode m = new LessonMode(scene, view, workbench, editor);
+        Node viewRoot = view.root();
         scene.getStylesheets().add(Objects.requireNonNull(LessonMode.class.getResource("lesson.css")).toExternalForm());
         // The lesson sits beside the whole workbench, so that the editor's property sheet and step
         // mode keep their own room.
@@ -161,6 +170,16 @@ public final class LessonMode {
             }
 
             @Override
+            public void show(String shown) {
+                view.focusProperty().set(shown == null ? null : switch (shown) {
+                    case "dashboard" -> WorkbenchView.Focus.DASHBOARD;
+                    case "loss-chart" -> WorkbenchView.Focus.LOSS_CHART;
+                    case "diagram" -> WorkbenchView.Focus.DIAGRAM;
+                    default -> null;
+                });
+            }
+
+            @Override
             public void highlight(String control) {
                 if (highlighted != null) highlighted.getStyleClass().remove(HIGHLIGHT_CLASS);
                 highlighted = null;
@@ -191,6 +210,25 @@ public final class LessonMode {
                 if (p == null) return;
                 // The edit retires the trained session: the run that follows starts from fresh weights.
                 editor.execute(Edits.setTraining(p, LessonPlayer.withClipping(p, threshold).training(), "gradientClipping"));
+                if (clippedProject == null) {
+                    clippedFile = editor.fileProperty().get();
+                    clippingBefore = p.training().gradientClipping();
+                }
+                clippedProject = editor.project();
+            }
+
+            @Override
+            public void unclip() {
+                Project p = editor.project();
+                Path file = editor.fileProperty().get();
+                if (p != null && file != null && file.equals(clippedFile)) {
+                    // The lesson's edit is still the last one: undo it; else put the old clipping back as a new edit.
+                    if (p == clippedProject) editor.undo();
+                    else editor.execute(Edits.setTraining(p, p.training().withGradientClipping(clippingBefore), "gradientClipping"));
+                }
+                clippedFile = null;
+                clippingBefore = null;
+                clippedProject = null;
             }
         };
     }

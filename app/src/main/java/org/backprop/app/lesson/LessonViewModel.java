@@ -30,6 +30,12 @@ public final class LessonViewModel {
         /** Shows step mode at the 1-based step (0: wherever it is), or leaves step mode when {@code step < 0}. */
         void stepMode(int step);
 
+        /**
+         * Brings the step's view to the front (diagram | loss-chart | dashboard; step-through is
+         * {@link #stepMode}'s); null when the lesson closes.
+         */
+        void show(String view);
+
         /** Marks the control the step points at (null: none). */
         void highlight(String control);
 
@@ -41,6 +47,9 @@ public final class LessonViewModel {
          * edit the teacher can undo; the next training starts from fresh weights with it.
          */
         void clip(double threshold);
+
+        /** Takes back what {@link #clip} switched on: the class went back before the step that asked for it. */
+        void unclip();
     }
 
     private final Host host;
@@ -53,6 +62,8 @@ public final class LessonViewModel {
     private final BooleanBinding canPrevious;
     private final BooleanBinding hasQuestion;
     private final BooleanBinding canRun;
+    /** The step whose run switched clipping on, or -1: going back before it takes the edit back. */
+    private int clippedAt = -1;
 
     public LessonViewModel(Host host, Locale locale) {
         this.host = host;
@@ -65,6 +76,7 @@ public final class LessonViewModel {
     }
 
     public void open(Lesson l) {
+        clippedAt = -1;
         lesson.set(l);
         index.set(-1);
         goTo(0);
@@ -72,6 +84,7 @@ public final class LessonViewModel {
 
     public void close() {
         host.highlight(null);
+        host.show(null);
         lesson.set(null);
         index.set(-1);
         step.set(null);
@@ -93,7 +106,10 @@ public final class LessonViewModel {
     public void run() {
         if (!canRun.get()) return;
         var action = step.get().action();
-        if (action.clipping() != null) host.clip(action.clipping());
+        if (action.clipping() != null) {
+            host.clip(action.clipping());
+            if (clippedAt < 0) clippedAt = index.get();
+        }
         host.train(action.iterations());
     }
 
@@ -101,6 +117,11 @@ public final class LessonViewModel {
         Lesson l = lesson.get();
         LessonStep s = l.steps().get(i);
         revealed.set(false);
+        if (clippedAt >= 0 && i < clippedAt) {
+            // The earlier step expects the project as it was: replaying it shows what clipping cures.
+            host.unclip();
+            clippedAt = -1;
+        }
         index.set(i);
         step.set(s);
         String id = l.projectOf(s);
@@ -110,6 +131,7 @@ public final class LessonViewModel {
             host.stepMode(at);
         } else {
             host.stepMode(-1);
+            host.show(s.show());
         }
         host.highlight(s.highlight());
     }

@@ -3,7 +3,9 @@ package org.backprop.app.view;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -36,6 +38,12 @@ import java.util.function.Supplier;
  * at the foot. Step mode takes the middle. Binds to the view models; holds no state of its own.
  */
 public final class WorkbenchView {
+    /** The view a lesson's step is about; in presentation mode the only one shown. */
+    public enum Focus { DIAGRAM, LOSS_CHART, DASHBOARD }
+
+    /** On the centre tabs in presentation mode with a focus: their headers go (lesson.css). */
+    static final String FOCUSED_CLASS = "focused";
+
     private final WorkbenchViewModel vm;
     private final EditorView editor;
     private final Supplier<Window> window;
@@ -44,8 +52,12 @@ public final class WorkbenchView {
     private final StepThroughView stepView;
     private final DashboardView dashboard;
     private final BooleanProperty presentation = new SimpleBooleanProperty(this, "presentation");
+    private final ObjectProperty<Focus> focus = new SimpleObjectProperty<>(this, "focus");
     private TabPane tabs;
     private TabPane side;
+    private SplitPane split;
+    private Node diagramPanel;
+    private Node chartPanel;
 
     /** @param dashboard shown on a tab beside the network, or null for none */
     public WorkbenchView(WorkbenchViewModel vm, EditorView editor, DashboardView dashboard, Supplier<Window> window) {
@@ -81,6 +93,9 @@ public final class WorkbenchView {
         Theme.currentProperty().addListener((o, was, now) -> chart.setDark(now == Theme.DARK));
         chart.presentationProperty().bind(presentation);
         stepView.diagram().presentationProperty().bind(presentation);
+        editor.canvas().presentationProperty().bind(presentation);
+        focus.addListener((o, was, now) -> applyFocus());
+        presentation.addListener((o, was, now) -> applyFocus());
         if (dashboard != null) dashboard.presentationProperty().bind(presentation);
         vm.setMetricsSink(chart);
         vm.problemProperty().addListener((o, was, p) -> {
@@ -98,6 +113,32 @@ public final class WorkbenchView {
      */
     public BooleanProperty presentationProperty() {
         return presentation;
+    }
+
+    /**
+     * The view a lesson's step shows (null: none, the window as the teacher left it). Setting it
+     * brings its tab to the front; in presentation mode nothing else of the centre stays: no tab
+     * headers, and the network's editor or its loss chart alone.
+     */
+    public ObjectProperty<Focus> focusProperty() {
+        return focus;
+    }
+
+    private void applyFocus() {
+        Focus f = focus.get();
+        if (f == Focus.DASHBOARD) showDashboard();
+        else if (f != null) showNetwork();
+        boolean alone = presentation.get() && f != null;
+        if (tabs != null) {
+            if (alone && !tabs.getStyleClass().contains(FOCUSED_CLASS)) tabs.getStyleClass().add(FOCUSED_CLASS);
+            if (!alone) tabs.getStyleClass().remove(FOCUSED_CLASS);
+        }
+        List<Node> parts = !alone || f == Focus.DASHBOARD ? List.of(diagramPanel, chartPanel)
+                : List.of(f == Focus.DIAGRAM ? diagramPanel : chartPanel);
+        if (!split.getItems().equals(parts)) {
+            split.getItems().setAll(parts);
+            if (parts.size() == 2) split.setDividerPositions(0.6);
+        }
     }
 
     public LossChart chart() {
@@ -203,11 +244,12 @@ public final class WorkbenchView {
     }
 
     private Node centre() {
-        Node diagramPanel = editor.networkPanel();
+        diagramPanel = editor.networkPanel();
         VBox chartPanel = new VBox(panelTitle("panel.training"), chart);
         VBox.setVgrow(chart, Priority.ALWAYS);
         chartPanel.getStyleClass().add("panel");
-        SplitPane split = new SplitPane(diagramPanel, chartPanel);
+        this.chartPanel = chartPanel;
+        split = new SplitPane(diagramPanel, chartPanel);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.6);
         split.getStyleClass().add("centre-split");

@@ -21,11 +21,15 @@ class LessonViewModelTest {
 
         @Override public void stepMode(int step) { calls.add("step " + step); }
 
+        @Override public void show(String view) { calls.add("show " + view); }
+
         @Override public void highlight(String control) { calls.add("highlight " + control); }
 
         @Override public void train(int iterations) { calls.add("train " + iterations); }
 
         @Override public void clip(double threshold) { calls.add("clip " + threshold); }
+
+        @Override public void unclip() { calls.add("unclip"); }
     }
 
     static Lesson lesson(String name) throws Exception {
@@ -39,7 +43,7 @@ class LessonViewModelTest {
         Recorder host = new Recorder();
         LessonViewModel vm = new LessonViewModel(host, Locale.ENGLISH);
         vm.open(lesson("01-chain-rule"));
-        assertEquals(List.of("open chain-rule-1-2-1.bpw.json", "step -1", "highlight layers"), host.calls);
+        assertEquals(List.of("open chain-rule-1-2-1.bpw.json", "step -1", "show diagram", "highlight layers"), host.calls);
         assertFalse(vm.canPreviousProperty().get());
         host.calls.clear();
         vm.next();
@@ -88,5 +92,29 @@ class LessonViewModelTest {
         host.calls.clear();
         vm.run();
         assertEquals(List.of("clip 1.0", "train 40"), host.calls);
+        host.calls.clear();
+        vm.previous();
+        assertEquals(List.of("unclip", "open rnn-exploding.bpw.json", "step -1", "show loss-chart", "highlight train"), host.calls,
+                "back before the clipping step, the project is as step 2 expects it");
+        host.calls.clear();
+        vm.previous();
+        assertFalse(host.calls.contains("unclip"), "taken back once");
+    }
+
+    @Test
+    void everyStepShowsItsViewAndGoingBackShowsTheEarlierOneAgain() throws Exception {
+        Recorder host = new Recorder();
+        LessonViewModel vm = new LessonViewModel(host, Locale.ENGLISH);
+        vm.open(lesson("03-vanishing-gradients"));
+        assertTrue(host.calls.contains("show diagram"), host.calls.toString());
+        host.calls.clear();
+        vm.next();
+        assertTrue(host.calls.contains("show dashboard"), host.calls.toString());
+        host.calls.clear();
+        vm.previous();
+        assertTrue(host.calls.contains("show diagram"), host.calls.toString());
+        host.calls.clear();
+        vm.close();
+        assertTrue(host.calls.contains("show null"), "closing the lesson lets the window be");
     }
 }

@@ -114,12 +114,76 @@ class LessonWindowTest {
         waitUntil("the diagram's lines thick", () -> plainSynapse().getStrokeWidth() == 2.5);
         assertTrue(onFx(() -> app.view().dashboard().curves().lossStrokeWidth()) > 4, "the dashboard's curves too");
         assertTrue(onFx(() -> app.view().dashboard().network().baseLineWidth()) > networkLine, "and the live network");
+        assertEquals(80.0, onFx(() -> app.view().dashboard().legend().getPrefHeight()), "the heatmap's colour legend grows with its type");
 
         robot.type(KeyCode.F11);
         waitUntil("back to the normal window", () -> !app.view().root().getStyleClass().contains(LessonMode.PRESENTATION_CLASS));
         assertEquals(1.6f, onFx(() -> app.view().chart().lossStrokeWidth()));
         waitUntil("the diagram's lines thin again", () -> plainSynapse().getStrokeWidth() == 1.0);
         assertEquals(1.8f, onFx(() -> app.view().dashboard().curves().lossStrokeWidth()));
+        assertEquals(50.0, onFx(() -> app.view().dashboard().legend().getPrefHeight()));
+    }
+
+    @Test
+    void lessonThreeShowsTheDashboardAndInPresentationNothingElse() throws Exception {
+        onFx(() -> app.lessons().open(samples().resolve("lessons/03-vanishing-gradients.lesson.json")));
+        waitUntil("lesson 3's project open", () -> app.viewModel().projectFileProperty().get() != null
+                && app.viewModel().projectFileProperty().get().endsWith("deep-sigmoid.bpw.json"));
+        assertTrue(onFx(() -> selected("#tab-network")), "step 1 shows the diagram");
+        robot.type(KeyCode.PAGE_DOWN);
+        waitUntil("step 2 on the Dashboard tab", () -> selected("#tab-dashboard"));
+        assertTrue(onFx(() -> app.view().dashboard().root().isVisible()));
+        robot.type(KeyCode.PAGE_UP);
+        waitUntil("back at step 1: the Network view again", () -> selected("#tab-network"));
+
+        robot.type(KeyCode.F11);
+        waitUntil("presentation mode", () -> app.view().root().getStyleClass().contains(LessonMode.PRESENTATION_CLASS));
+        assertNull(onFx(() -> app.view().chart().getScene()), "the diagram step shows the diagram alone, no loss chart");
+        assertTrue(onFx(() -> node("#network-editor").isVisible()));
+        robot.type(KeyCode.PAGE_DOWN);
+        waitUntil("the dashboard step", () -> selected("#tab-dashboard"));
+        Node top = onFx(() -> app.view().root().lookup("#menu-bar").getParent());
+        assertFalse(onFx(top::isVisible), "menu and toolbar hidden");
+        assertFalse(onFx(() -> node("#layer-table").getParent().isVisible()), "the layer list hidden");
+        assertFalse(onFx(() -> node("#side-tabs").isVisible()), "the property sheet hidden");
+        assertFalse(onFx(this::centreTabHeaders), "no tab headers");
+        assertTrue(onFx(() -> app.view().dashboard().root().isVisible() && node("#lesson-panel").isVisible()),
+                "the lesson's view and its panel are what is left");
+        robot.type(KeyCode.F11);
+        waitUntil("the tabs back", this::centreTabHeaders);
+    }
+
+    @Test
+    void goingBackBeforeLessonFourClippingStepExplodesAgain() throws Exception {
+        onFx(() -> app.lessons().open(samples().resolve("lessons/04-exploding-gradients.lesson.json")));
+        waitUntil("lesson 4's project open", () -> app.viewModel().projectFileProperty().get() != null
+                && app.viewModel().projectFileProperty().get().endsWith("rnn-exploding.bpw.json")
+                && app.viewModel().readyProperty().get());
+        robot.type(KeyCode.PAGE_DOWN, 2);
+        waitUntil("the clipping step", () -> text("#lesson-position").equals(LessonStrings.format("lesson.position", 3, 3)));
+        robot.clickOn("#lesson-run");
+        waitUntil("40 clipped iterations trained", () -> app.viewModel().iterationProperty().get() >= 40
+                && app.viewModel().stateProperty().get() == org.backprop.engine.train.TrainingSession.State.PAUSED);
+        assertEquals(GradientClipping.Type.CLIP_L2_PER_LAYER, onFx(() -> clipping().type()));
+
+        robot.type(KeyCode.PAGE_UP);
+        waitUntil("step 2", () -> text("#lesson-position").equals(LessonStrings.format("lesson.position", 2, 3)));
+        assertEquals(GradientClipping.Type.NONE, onFx(() -> clipping().type()), "step 2's project clips no more");
+        assertFalse(onFx(() -> app.editor().isDirty()), "it is the project as saved");
+        robot.clickOn("#lesson-run");
+        waitUntil("the replay explodes and pauses itself", () -> app.viewModel().stateProperty().get()
+                == org.backprop.engine.train.TrainingSession.State.PAUSED && !Double.isFinite(app.viewModel().lossProperty().get()));
+        assertTrue(onFx(() -> app.viewModel().iterationProperty().get()) <= 5, "within step 2's five iterations");
+    }
+
+    /** Whether the centre's own tab headers (not the dashboard's inner ones) show. */
+    private boolean centreTabHeaders() {
+        return ((javafx.scene.Parent) node("#centre-tabs")).getChildrenUnmodifiable().stream()
+                .filter(n -> n.getStyleClass().contains("tab-header-area")).allMatch(Node::isVisible);
+    }
+
+    private boolean selected(String tab) {
+        return ((javafx.scene.control.TabPane) node("#centre-tabs")).getSelectionModel().getSelectedItem().getId().equals(tab.substring(1));
     }
 
     @Test

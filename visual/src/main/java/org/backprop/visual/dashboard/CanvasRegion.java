@@ -1,5 +1,7 @@
 package org.backprop.visual.dashboard;
 
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.layout.Region;
 
@@ -9,9 +11,21 @@ import javafx.scene.layout.Region;
  */
 abstract class CanvasRegion extends Region {
     protected final Canvas canvas = new Canvas();
+    private final BooleanProperty presentation = new SimpleBooleanProperty(this, "presentation");
 
     CanvasRegion() {
         getChildren().add(canvas);
+        presentation.addListener((o, was, on) -> presentationChanged(on));
+    }
+
+    /** Presentation mode: larger type, thicker lines; the window binds it to its one flag. */
+    public BooleanProperty presentationProperty() { return presentation; }
+
+    protected boolean presenting() { return presentation.get(); }
+
+    /** Redraws; a subclass whose size depends on the mode resizes first. */
+    protected void presentationChanged(boolean on) {
+        draw();
     }
 
     public Canvas canvas() {

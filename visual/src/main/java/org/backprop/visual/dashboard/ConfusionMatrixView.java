@@ -10,6 +10,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
+import org.backprop.visual.fx.Presentation;
 import org.backprop.visual.i18n.VisualText;
 
 /**
@@ -18,8 +19,7 @@ import org.backprop.visual.i18n.VisualText;
  * accuracy as a bar.
  */
 public final class ConfusionMatrixView extends CanvasRegion {
-    private static final Font FONT = Font.font(11);
-    private static final Font BOLD = Font.font(null, FontWeight.BOLD, 11);
+    private static final double FONT_SIZE = 11;
     private static final Color TEXT = Color.web("#374151");
     private static final Color RIGHT = Color.web("#2563eb");
     private static final Color WRONG = Color.web("#ea580c");
@@ -45,7 +45,11 @@ public final class ConfusionMatrixView extends CanvasRegion {
         double h = canvas.getHeight();
         g.clearRect(0, 0, w, h);
         ConfusionMatrix m = matrix.get();
-        g.setFont(FONT);
+        boolean on = presenting();
+        double k = Presentation.font(FONT_SIZE, on) / FONT_SIZE;
+        Font font = Font.font(FONT_SIZE * k);
+        Font bold = Font.font(null, FontWeight.BOLD, FONT_SIZE * k);
+        g.setFont(font);
         if (m == null || m.size() == 0) {
             g.setFill(Color.web("#9ca3af"));
             g.setTextAlign(TextAlignment.CENTER);
@@ -55,21 +59,22 @@ public final class ConfusionMatrixView extends CanvasRegion {
         }
         int n = m.size();
         double labelW = 0;
-        for (int c = 0; c < n; c++) labelW = Math.max(labelW, GridHeatmap.textWidth(rowLabel(m, c), FONT));
+        for (int c = 0; c < n; c++) labelW = Math.max(labelW, GridHeatmap.textWidth(rowLabel(m, c), font));
         labelW = Math.min(labelW, w * 0.3);
-        double top = 44;
+        double top = 44 * k;
         double left = labelW + 10;
-        double side = Math.max(20, Math.min(w - left - BARS - 16, h - top - 6));
+        double bars = BARS * k;
+        double side = Math.max(20, Math.min(w - left - bars - 16, h - top - 6));
         double cell = side / n;
 
         g.setFill(TEXT);
-        g.setFont(BOLD);
+        g.setFont(bold);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
         g.fillText(VisualText.format("confusion.title", m.accuracy() * 100), 0, 0);
-        g.setFont(FONT);
+        g.setFont(font);
         g.setTextAlign(TextAlignment.CENTER);
-        g.fillText(VisualText.get("confusion.predicted"), left + side / 2, 17);
+        g.fillText(VisualText.get("confusion.predicted"), left + side / 2, 17 * k);
         for (int c = 0; c < n; c++) {
             long total = m.rowTotal(c);
             for (int p = 0; p < n; p++) {
@@ -78,7 +83,7 @@ public final class ConfusionMatrixView extends CanvasRegion {
                 Color hue = c == p ? RIGHT : WRONG;
                 g.setFill(count == 0 ? Color.web("#f9fafb") : Color.color(hue.getRed(), hue.getGreen(), hue.getBlue(), 0.1 + 0.85 * share));
                 g.fillRect(left + p * cell, top + c * cell, cell - 1, cell - 1);
-                if (cell >= 18) {
+                if (cell >= 18 * k) {
                     g.setFill(share > 0.55 ? Color.WHITE : TEXT);
                     g.setTextBaseline(VPos.CENTER);
                     g.fillText(Long.toString(count), left + (p + 0.5) * cell, top + (c + 0.5) * cell);
@@ -96,7 +101,7 @@ public final class ConfusionMatrixView extends CanvasRegion {
 
         // Per-class accuracy bars.
         double bx = left + side + 12;
-        double bw = Math.max(20, Math.min(BARS - 34, w - bx - 34));
+        double bw = Math.max(20, Math.min(bars - 34 * k, w - bx - 34 * k));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.BOTTOM);
         g.fillText(VisualText.get("confusion.perClass"), bx, top - 1);

@@ -15,6 +15,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
+import org.backprop.visual.fx.Presentation;
 import org.backprop.visual.i18n.VisualText;
 
 import java.util.List;
@@ -30,7 +31,7 @@ public final class DecisionBoundaryView extends CanvasRegion {
             Color.web("#ea580c"), Color.web("#2563eb"), Color.web("#16a34a"), Color.web("#9333ea"),
             Color.web("#db2777"), Color.web("#0891b2"), Color.web("#ca8a04"), Color.web("#4b5563"),
             Color.web("#dc2626"), Color.web("#0d9488")};
-    private static final Font FONT = Font.font(11);
+    private static final double FONT_SIZE = 11;
     private static final Color TEXT = Color.web("#4b5563");
     private static final double PAD = 6;
     private static final double AXIS = 16;
@@ -62,7 +63,9 @@ public final class DecisionBoundaryView extends CanvasRegion {
         double h = canvas.getHeight();
         g.clearRect(0, 0, w, h);
         DecisionSurface s = surface.get();
-        g.setFont(FONT);
+        boolean on = presenting();
+        double axis = Presentation.font(AXIS, on);
+        g.setFont(Font.font(Presentation.font(FONT_SIZE, on)));
         if (s == null) {
             pw = 0;
             g.setFill(Color.web("#9ca3af"));
@@ -72,8 +75,8 @@ public final class DecisionBoundaryView extends CanvasRegion {
             return;
         }
         // A square plot: the plane is not stretched.
-        double side = Math.max(10, Math.min(w - 2 * PAD - AXIS, h - 2 * PAD - 2 * AXIS));
-        px0 = Math.round(PAD + AXIS + (w - 2 * PAD - AXIS - side) / 2);
+        double side = Math.max(10, Math.min(w - 2 * PAD - axis, h - 2 * PAD - 2 * axis));
+        px0 = Math.round(PAD + axis + (w - 2 * PAD - axis - side) / 2);
         py0 = Math.round(PAD);
         pw = side;
         ph = side;
@@ -96,7 +99,7 @@ public final class DecisionBoundaryView extends CanvasRegion {
 
         // Decision boundary.
         g.setStroke(Color.web("#111827"));
-        g.setLineWidth(1.6);
+        g.setLineWidth(Presentation.line(1.6, on));
         g.setLineCap(StrokeLineCap.ROUND);
         for (double[] f : s.boundaryFields()) {
             for (double[] seg : MarchingSquares.segments(f, s.nx(), s.ny(), 0)) {
@@ -104,11 +107,11 @@ public final class DecisionBoundaryView extends CanvasRegion {
             }
         }
         // Points: test hollow under training filled.
-        drawPoints(g, s, s.test(), false, range);
-        drawPoints(g, s, s.train(), true, range);
+        drawPoints(g, s, s.test(), false, range, on);
+        drawPoints(g, s, s.train(), true, range, on);
 
         g.setStroke(Color.web("#d1d5db"));
-        g.setLineWidth(1);
+        g.setLineWidth(Presentation.line(1, on));
         g.strokeRect(px0 + 0.5, py0 + 0.5, pw - 1, ph - 1);
         g.setFill(TEXT);
         g.setTextAlign(TextAlignment.CENTER);
@@ -122,12 +125,13 @@ public final class DecisionBoundaryView extends CanvasRegion {
         g.restore();
         // The key sits under the plot, clear of the points.
         g.setTextAlign(TextAlignment.CENTER);
-        g.fillText(VisualText.get("boundary.legend"), px0 + pw / 2, py0 + ph + AXIS + 1);
+        g.fillText(VisualText.get("boundary.legend"), px0 + pw / 2, py0 + ph + axis + 1);
     }
 
-    private void drawPoints(GraphicsContext g, DecisionSurface s, DecisionSurface.Points p, boolean filled, double[] range) {
-        double r = p.size() > 600 ? 2.2 : 3.2;
-        g.setLineWidth(filled ? 0.8 : 1.3);
+    private void drawPoints(GraphicsContext g, DecisionSurface s, DecisionSurface.Points p, boolean filled, double[] range, boolean on) {
+        // Presentation mode: points and their rims as much larger as the type, so they read from the back.
+        double r = (p.size() > 600 ? 2.2 : 3.2) * (on ? Presentation.FONT_SCALE : 1);
+        g.setLineWidth(Presentation.line(filled ? 0.8 : 1.3, on));
         for (int i = 0; i < p.size(); i++) {
             double x = toX(p.x()[i]);
             double y = toY(p.y()[i]);

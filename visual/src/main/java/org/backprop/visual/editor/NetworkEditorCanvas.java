@@ -1,8 +1,10 @@
 package org.backprop.visual.editor;
 
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.css.PseudoClass;
 import javafx.geometry.Point2D;
@@ -26,6 +28,7 @@ import javafx.scene.transform.Scale;
 import javafx.scene.transform.Translate;
 import org.backprop.engine.project.LayerType;
 import org.backprop.visual.i18n.VisualText;
+import org.backprop.visual.fx.Presentation;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -98,8 +101,15 @@ public final class NetworkEditorCanvas extends Region {
     };
     private Gesture gesture;
     private boolean fitPending;
+    private double fittedWidth, fittedHeight;
+    private final BooleanProperty presentation = new SimpleBooleanProperty(this, "presentation");
 
     public NetworkEditorCanvas() {
+        // Refit at the next layout, when the window has given the canvas its new room.
+        presentation.addListener((o, was, on) -> {
+            fitPending = true;
+            requestLayout();
+        });
         getStyleClass().add("network-editor");
         setFocusTraversable(true);
         world.getTransforms().setAll(pan, scale);
@@ -160,6 +170,13 @@ public final class NetworkEditorCanvas extends Region {
         setView(z, sx - w.getX() * z, sy - w.getY() * z);
     }
 
+    /**
+     * Presentation mode: fitting never shrinks the cards below {@link Presentation#READABLE_ZOOM} (a deep
+     * network at 30 % cannot be read on a projector); what does not fit then starts at the input end,
+     * and the teacher pans to the rest. Toggling it refits.
+     */
+    public BooleanProperty presentationProperty() { return presentation; }
+
     /** Shows the whole network, at most at 100 %; deferred until the canvas has a size. */
     public void fit() {
         if (getWidth() <= 0 || getHeight() <= 0) {
@@ -168,6 +185,8 @@ public final class NetworkEditorCanvas extends Region {
             return;
         }
         fitPending = false;
+        fittedWidth = getWidth();
+        fittedHeight = getHeight();
         EditorDiagram m = model.get();
         if (m.cards().isEmpty()) {
             setView(1, getWidth() / 2 - AutoLayout.ORIGIN_X, getHeight() / 2 - AutoLayout.ORIGIN_Y);
@@ -183,10 +202,14 @@ public final class NetworkEditorCanvas extends Region {
         if (m.links().stream().anyMatch(EditorDiagram.Link::feedback)) minY -= LOOP_RISE + 30; // room for the loops
         double bw = maxX - minX + 2 * FIT_MARGIN;
         double bh = maxY - minY + 2 * FIT_MARGIN;
-        double z = Math.max(MIN_ZOOM, Math.min(1, Math.min(getWidth() / bw, getHeight() / bh)));
+        double floor = presentation.get() ? Presentation.READABLE_ZOOM : MIN_ZOOM;
+        double z = Math.max(floor, Math.min(1, Math.min(getWidth() / bw, getHeight() / bh)));
         double cx = (minX + maxX) / 2;
         double cy = (minY + maxY) / 2;
-        setView(z, getWidth() / 2 - cx * z, getHeight() / 2 - cy * z);
+        // Centred where it fits; otherwise from its first (top-left) corner.
+        double tx = bw * z <= getWidth() ? getWidth() / 2 - cx * z : (FIT_MARGIN - minX) * z;
+        double ty = bh * z <= getHeight() ? getHeight() / 2 - cy * z : (FIT_MARGIN - minY) * z;
+        setView(z, tx, ty);
     }
 
     private void setView(double z, double tx, double ty) {
@@ -212,7 +235,9 @@ public final class NetworkEditorCanvas extends Region {
         double hw = Math.min(360, getWidth() - 40);
         double hh = hint.prefHeight(hw);
         hint.resizeRelocate((getWidth() - hw) / 2, (getHeight() - hh) / 2, hw, hh);
-        if (fitPending && getWidth() > 0 && getHeight() > 0) fit();
+        // Presentation mode refits when the window changes the room (panels hidden, projector size).
+        boolean resized = getWidth() != fittedWidth || getHeight() != fittedHeight;
+        if ((fitPending || presentation.get() && resized) && getWidth() > 0 && getHeight() > 0) fit();
         placeAll(); // labels know their size once CSS has been applied
     }
 

@@ -11,6 +11,12 @@ public final class Presentation {
     public static final double LINE_SCALE = 2.5;
     /** Text drawn on canvases and charts this many times larger. */
     public static final double FONT_SCALE = 1.6;
+    /**
+     * The smallest zoom at which the network editor's cards stay readable from the back of the room:
+     * their 10-12 px labels at 0.8 were too small on a 1280x720 screenshot. Fitting a deep network
+     * stops here and lets the teacher pan.
+     */
+    public static final double READABLE_ZOOM = 1.0;
 
     private Presentation() {}
 
