@@ -5,7 +5,9 @@
 #
 #   packaging/screenshot.sh [OUTPUT.png] [PROJECT]
 #   env: SCREENSHOT_AFTER_MS (default 8000: after training starts; the picture is taken
-#        earlier when the run ends), SCREENSHOT_DISPLAY (99)
+#        earlier when the run ends), SCREENSHOT_DISPLAY (99),
+#        SCREENSHOT_OPTS (default -Dworkbench.autotrain=true; e.g. -Dworkbench.tab=start for the
+#        start page: packaging/screenshot.sh docs/images/start-page.png)
 # Needs: Java 17, Maven, Xvfb (apt-get install xvfb).
 set -eu
 cd "$(dirname "$0")/.."
@@ -26,7 +28,7 @@ done
 mkdir -p "$(dirname "$out")"
 rm -f "$out"
 # The launcher builds what is missing and sets the ND4J flags; the app quits after the picture.
-DISPLAY=":$display" WORKBENCH_JAVA_OPTS="-Duser.language=en -Duser.country=US -Dworkbench.autotrain=true \
+DISPLAY=":$display" WORKBENCH_JAVA_OPTS="-Duser.language=en -Duser.country=US ${SCREENSHOT_OPTS:--Dworkbench.autotrain=true} \
   -Dworkbench.screenshot=$out -Dworkbench.screenshotAfterMs=${SCREENSHOT_AFTER_MS:-8000}" \
   timeout 600 ./workbench gui "$project"
 
