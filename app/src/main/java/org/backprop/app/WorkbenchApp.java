@@ -101,7 +101,7 @@ public final class WorkbenchApp extends Application {
 
         vm.startRuntime(Nd4jRuntime::start);
         Path project = project();
-        lessons = LessonMode.install(scene, view, vm, editor);
+        lessons = LessonMode.install(scene, view, vm, editor, editorView::whenSafe);
         view.presentationProperty().bind(lessons.presentationProperty());
         startPage(ui);
         Runnable openFirst = () -> {

@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Classroom mode in the workbench window: File > Lessons opens a lesson beside the view,
@@ -68,6 +69,8 @@ public final class LessonMode {
     private final WorkbenchViewModel workbench;
     private final WorkbenchView view;
     private final EditorViewModel editor;
+    /** Runs an action once unsaved work is saved or given up (the editor's prompt); never when cancelled. */
+    private final Consumer<Runnable> whenSafe;
     private final LessonViewModel vm;
     private final LessonPanel panel;
     private final BooleanProperty presentation = new SimpleBooleanProperty(this, "presentation");
@@ -81,19 +84,25 @@ public final class LessonMode {
     private GradientClipping clippingBefore;
     private Project clippedProject;
 
-    private LessonMode(Scene scene, WorkbenchView view, WorkbenchViewModel workbench, EditorViewModel editor) {
+    private LessonMode(Scene scene, WorkbenchView view, WorkbenchViewModel workbench, EditorViewModel editor,
+                       Consumer<Runnable> whenSafe) {
         this.scene = scene;
         this.root = (BorderPane) view.root();
         this.view = view;
         this.workbench = workbench;
         this.editor = editor;
+        this.whenSafe = whenSafe;
         this.vm = new LessonViewModel(host(), Locale.getDefault());
         this.panel = new LessonPanel(vm, vm::close);
     }
 
-    /** @param editor where a lesson's edits (switching clipping on) go, undoable like the teacher's own */
-    public static LessonMode install(Scene scene, WorkbenchView view, WorkbenchViewModel workbench, EditorViewModel editor) {
-        LessonMode m = new LessonMode(scene, view, workbench, editor);
+    /**
+     * @param editor   where a lesson's edits (switching clipping on) go, undoable like the teacher's own
+     * @param whenSafe the editor's prompt before unsaved work is replaced (EditorView::whenSafe)
+     */
+    public static LessonMode install(Scene scene, WorkbenchView view, WorkbenchViewModel workbench, EditorViewModel editor,
+                                     Consumer<Runnable> whenSafe) {
+        LessonMode m = new LessonMode(scene, view, workbench, editor, whenSafe);
         Node viewRoot = view.root();
         scene.getStylesheets().add(Objects.requireNonNull(LessonMode.class.getResource("lesson.css")).toExternalForm());
         // The lesson sits beside the whole workbench, so that the editor's property sheet and step
@@ -131,7 +140,11 @@ public final class LessonMode {
                 .orElse(Path.of("samples", "lessons")).toAbsolutePath();
     }
 
+    /** Starts a lesson; callers have already offered to save unsaved work (menu, start page). */
     public void open(Path lessonFile) {
+        // What is open now was cleared by that prompt: the lesson may replace it without asking again.
+        Path now = workbench.projectFileProperty().get();
+        expectedFile = now == null ? null : now.toAbsolutePath().normalize();
         try {
             vm.open(LessonFiles.read(lessonFile));
         } catch (Exception e) {
@@ -150,10 +163,14 @@ public final class LessonMode {
             @Override
             public void open(Path projectFile) {
                 Path now = workbench.projectFileProperty().get();
+                Path nowNormal = now == null ? null : now.toAbsolutePath().normalize();
+                // The lesson's own projects are its scratch space (a step may replace them); work the
+                // user opened during the lesson gets the prompt before a step replaces it.
+                boolean lessonsOwn = nowNormal == null || nowNormal.equals(expectedFile);
                 expectedFile = projectFile.toAbsolutePath().normalize();
-                if (now == null || !now.toAbsolutePath().normalize().equals(projectFile.toAbsolutePath().normalize())) {
-                    workbench.open(projectFile);
-                }
+                if (expectedFile.equals(nowNormal)) return;
+                if (lessonsOwn || !editor.isDirty()) workbench.open(projectFile);
+                else whenSafe.accept(() -> workbench.open(projectFile));
             }
 
             @Override
@@ -263,7 +280,7 @@ public final class LessonMode {
                 }
                 MenuItem item = new MenuItem(title);
                 item.setId("menu-lesson-" + p.getFileName().toString().replace(LessonFiles.SUFFIX, ""));
-                item.setOnAction(e -> open(p));
+                item.setOnAction(e -> whenSafe.accept(() -> open(p)));
                 lessons.getItems().add(item);
             }
         } catch (java.io.IOException e) {

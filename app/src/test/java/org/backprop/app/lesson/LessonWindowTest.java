@@ -13,13 +13,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
+import static org.backprop.app.FxTestSupport.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Lesson 1 played through in the real window, headless on Monocle: PageDown, Reveal answer, F11. */
@@ -176,6 +174,43 @@ class LessonWindowTest {
         assertTrue(onFx(() -> app.viewModel().iterationProperty().get()) <= 5, "within step 2's five iterations");
     }
 
+    @Test
+    void aLessonAsksBeforeReplacingWorkTheUserOpened() throws Exception {
+        // From the menu, over unsaved changes: the editor's prompt, and Cancel keeps the work.
+        onFx(() -> app.editor().setName("my 1-2-1"));
+        onFx(() -> menuItem("#menu-lesson-02-xor-hidden-layer").fire());
+        waitUntil("the prompt", () -> robot.lookup("#unsaved-dialog").tryQuery().isPresent());
+        cancelPrompt();
+        assertNull(onFx(() -> app.lessons().viewModel().lessonProperty().get()), "no lesson started");
+        assertEquals("my 1-2-1", onFx(() -> app.editor().project().name()));
+
+        // During a lesson, work the user opened and changed is not replaced by the next step unasked.
+        onFx(() -> app.lessons().open(samples().resolve("lessons/02-xor-hidden-layer.lesson.json")));
+        waitUntil("lesson 2's project open", () -> app.viewModel().projectFileProperty().get() != null
+                && app.viewModel().projectFileProperty().get().endsWith("xor-linear.bpw.json"));
+        Path own = samples().resolve("chain-rule-2-3-1/chain-rule-2-3-1.bpw.json");
+        onFx(() -> app.editor().open(own, () -> {}));
+        waitUntil("the user's project open", () -> app.viewModel().projectFileProperty().get().endsWith("chain-rule-2-3-1.bpw.json"));
+        onFx(() -> app.editor().setName("my 2-3-1"));
+        robot.type(KeyCode.PAGE_DOWN);
+        waitUntil("the prompt", () -> robot.lookup("#unsaved-dialog").tryQuery().isPresent());
+        cancelPrompt();
+        assertEquals("my 2-3-1", onFx(() -> app.editor().project().name()), "the user's work stays open");
+    }
+
+    private javafx.scene.control.MenuItem menuItem(String id) {
+        return ((javafx.scene.control.MenuBar) node("#menu-bar")).getMenus().stream()
+                .flatMap(m -> m.getItems().stream())
+                .flatMap(i -> i instanceof javafx.scene.control.Menu m ? m.getItems().stream() : java.util.stream.Stream.of(i))
+                .filter(i -> id.substring(1).equals(i.getId())).findFirst().orElseThrow();
+    }
+
+    private void cancelPrompt() throws Exception {
+        robot.clickOn(robot.lookup("#unsaved-dialog .button").queryAllAs(javafx.scene.control.Button.class).stream()
+                .filter(b -> org.backprop.app.i18n.Messages.get("unsaved.cancel").equals(b.getText())).findFirst().orElseThrow());
+        waitUntil("the prompt gone", () -> robot.lookup("#unsaved-dialog").tryQuery().isEmpty());
+    }
+
     /** Whether the centre's own tab headers (not the dashboard's inner ones) show. */
     private boolean centreTabHeaders() {
         return ((javafx.scene.Parent) node("#centre-tabs")).getChildrenUnmodifiable().stream()
@@ -223,21 +258,5 @@ class LessonWindowTest {
 
     private String text(String id) throws Exception {
         return onFx(() -> ((Label) node(id)).getText());
-    }
-
-    private static <T> T onFx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-    }
-
-    private static void onFx(Runnable r) throws Exception {
-        WaitForAsyncUtils.asyncFx(r).get(10, TimeUnit.SECONDS);
-    }
-
-    private static void waitUntil(String what, Callable<Boolean> onFx) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(onFx));
-        } catch (java.util.concurrent.TimeoutException e) {
-            fail("timed out waiting for: " + what);
-        }
     }
 }
