@@ -297,7 +297,39 @@ public final class NetworkDiagram extends Region {
                 }
             }
         }
+        for (LoopNodes l : loopNodes) {
+            for (int i = 0; i < l.curves.size(); i++) {
+                double d = distanceToCurve(x, y, l.curves.get(i));
+                if (d <= bestDistance) {
+                    bestDistance = d;
+                    best = l.synapse(i);
+                }
+            }
+        }
         return Optional.ofNullable(best);
+    }
+
+    /** For tests: the outermost point of a self-loop connection's curve, or empty when it is not drawn. */
+    public Optional<Point2D> loopCurvePoint(DiagramOverlay.Synapse s) {
+        return Optional.ofNullable(loopPoint(s));
+    }
+
+    /** Distance to a cubic Bezier, along a polyline of it: fine enough at the tolerance of a click. */
+    private static double distanceToCurve(double px, double py, CubicCurve c) {
+        final int pieces = 24;
+        double best = Double.POSITIVE_INFINITY;
+        double ax = c.getStartX();
+        double ay = c.getStartY();
+        for (int k = 1; k <= pieces; k++) {
+            double t = (double) k / pieces;
+            double u = 1 - t;
+            double bx = u * u * u * c.getStartX() + 3 * u * u * t * c.getControlX1() + 3 * u * t * t * c.getControlX2() + t * t * t * c.getEndX();
+            double by = u * u * u * c.getStartY() + 3 * u * u * t * c.getControlY1() + 3 * u * t * t * c.getControlY2() + t * t * t * c.getEndY();
+            best = Math.min(best, distanceToSegment(px, py, ax, ay, bx, by));
+            ax = bx;
+            ay = by;
+        }
+        return best;
     }
 
     /** For tests: the emphasis a neuron is drawn with, read back from its shape; empty when plain or not drawn. */

@@ -102,6 +102,35 @@ class DiagramOverlayTest {
     }
 
     @Test
+    void aClickOnASelfLoopPicksTheRecurrentWeight() throws Exception {
+        NetworkSpec net = new NetworkSpec(List.of(
+                LayerSpec.of("input", LayerType.INPUT, "size", 1),
+                LayerSpec.of("hidden", LayerType.DENSE, "units", 2),
+                LayerSpec.of("output", LayerType.OUTPUT, "units", 1)),
+                List.of(EdgeSpec.forward("input", "hidden"), EdgeSpec.forward("hidden", "output"),
+                        EdgeSpec.feedback("hidden", "hidden")));
+        NetworkDiagram d = onFx(() -> {
+            NetworkDiagram n = new NetworkDiagram();
+            n.setModel(DiagramModel.of(net, Map.of()));
+            Stage s = new Stage();
+            s.setScene(new Scene(n, 800, 400));
+            s.show();
+            n.applyCss();
+            n.layout();
+            return n;
+        });
+        onFx(() -> {
+            for (Synapse loop : List.of(new Synapse("hidden", 1, "hidden", 0), new Synapse("hidden", 0, "hidden", 0))) {
+                javafx.geometry.Point2D at = d.loopCurvePoint(loop).orElseThrow();
+                assertEquals(Optional.of(loop), d.synapseAt(at.getX() + 2, at.getY(), 6), "the loop under the click");
+            }
+            Synapse straight = new Synapse("hidden", 1, "output", 0);
+            double[] l = d.synapseLine(straight).orElseThrow();
+            assertEquals(Optional.of(straight), d.synapseAt((l[0] + l[2]) / 2, (l[1] + l[3]) / 2, 6), "straight ones still");
+        });
+    }
+
+    @Test
     void anElidedLayerMapsItsLastCirclesToItsLastUnits() throws Exception {
         NetworkSpec net = new NetworkSpec(List.of(
                 LayerSpec.of("pixels", LayerType.INPUT, "size", 20),
