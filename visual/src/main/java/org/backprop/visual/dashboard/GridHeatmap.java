@@ -1,18 +1,14 @@
 package org.backprop.visual.dashboard;
 
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
@@ -32,7 +28,7 @@ import java.util.Set;
  * image blit and stays sharp at any screen scale. Clicking a cell selects its row and column;
  * the pointer's cell is described in {@link #hoverTextProperty()}.
  */
-public final class GridHeatmap extends Region {
+public final class GridHeatmap extends CanvasRegion {
 
     private static final double LABEL_SIZE = 12;
     private static final double TICK_SIZE = 11;
@@ -43,12 +39,10 @@ public final class GridHeatmap extends Region {
     private static final Color FROZEN_FILL = Color.web("#e5e7eb");
     private static final Color FROZEN_HATCH = Color.web("#9ca3af");
 
-    private final Canvas canvas = new Canvas();
     private final ObjectProperty<HeatmapGrid> grid = new SimpleObjectProperty<>(this, "grid", HeatmapGrid.EMPTY);
     private final ObjectProperty<ColourScale> scale = new SimpleObjectProperty<>(this, "scale", new ColourScale(-6, 0, null));
     private final ObjectProperty<HeatmapCell> selection = new SimpleObjectProperty<>(this, "selection");
     private final ReadOnlyStringWrapper hoverText = new ReadOnlyStringWrapper(this, "hoverText", "");
-    private final BooleanProperty presentation = new SimpleBooleanProperty(this, "presentation");
     private final String columnKey;
     private final String placeholder;
     private Set<String> highlighted = Set.of();
@@ -64,13 +58,11 @@ public final class GridHeatmap extends Region {
         this.columnKey = columnKey;
         this.placeholder = placeholder;
         getStyleClass().add("grid-heatmap");
-        getChildren().add(canvas);
         setMinSize(120, 60);
         setPrefSize(400, 160);
         grid.addListener((o, a, b) -> draw());
         scale.addListener((o, a, b) -> draw());
         selection.addListener((o, a, b) -> draw());
-        presentation.addListener((o, a, b) -> draw());
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
             HeatmapCell c = cellAt(e.getX(), e.getY());
             if (c != null) selection.set(c);
@@ -87,8 +79,6 @@ public final class GridHeatmap extends Region {
 
     public ReadOnlyStringProperty hoverTextProperty() { return hoverText.getReadOnlyProperty(); }
 
-    /** Presentation mode: larger labels, thicker separators and selection, black text. */
-    public BooleanProperty presentationProperty() { return presentation; }
 
     /** Rows to mark (layers a finding names). */
     public void setHighlighted(Set<String> rows) {
@@ -102,29 +92,17 @@ public final class GridHeatmap extends Region {
         return grid.get().rowCount();
     }
 
-    public Canvas canvas() {
-        return canvas;
-    }
 
-    @Override
-    protected void layoutChildren() {
-        double w = snapSizeX(getWidth());
-        double h = snapSizeY(getHeight());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-            draw();
-        }
-    }
 
     /** Redraws the whole heatmap; cheap (one image blit and a few labels). */
+    @Override
     public void draw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         g.clearRect(0, 0, w, h);
         HeatmapGrid data = grid.get();
-        boolean on = presentation.get();
+        boolean on = presenting();
         Font labelFont = Font.font(Presentation.font(LABEL_SIZE, on));
         Font tickFont = Font.font(Presentation.font(TICK_SIZE, on));
         Color text = on ? Color.BLACK : TEXT;

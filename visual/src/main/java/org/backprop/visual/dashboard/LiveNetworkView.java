@@ -1,16 +1,12 @@
 package org.backprop.visual.dashboard;
 
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.text.Font;
@@ -31,7 +27,7 @@ import java.util.Map;
  * millisecond). Layers larger than the diagram's neuron cap show their first and last units, as
  * in the network diagram. Hovering a connection names it and gives its value.
  */
-public final class LiveNetworkView extends Region {
+public final class LiveNetworkView extends CanvasRegion {
     private static final double PAD = 18;
     private static final double TITLE = 18;
     private static final double FONT_SIZE = 12;
@@ -48,21 +44,17 @@ public final class LiveNetworkView extends Region {
     private record Segment(String from, String to, int in, int out, double x1, double y1, double x2, double y2,
                            EdgeStyling.Style style, boolean frozen) {}
 
-    private final Canvas canvas = new Canvas();
     private final ObjectProperty<DiagramModel> model = new SimpleObjectProperty<>(this, "model", DiagramModel.EMPTY);
     private final ObjectProperty<EdgeStyling> styling = new SimpleObjectProperty<>(this, "styling", EdgeStyling.NONE);
     private final ReadOnlyStringWrapper hoverText = new ReadOnlyStringWrapper(this, "hoverText", "");
-    private final BooleanProperty presentation = new SimpleBooleanProperty(this, "presentation");
     private final List<Segment> segments = new ArrayList<>();
 
     public LiveNetworkView() {
         getStyleClass().add("live-network");
-        getChildren().add(canvas);
         setMinSize(160, 120);
         setPrefSize(360, 260);
         model.addListener((o, a, b) -> draw());
         styling.addListener((o, a, b) -> draw());
-        presentation.addListener((o, a, b) -> draw());
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hoverText.set(describe(e.getX(), e.getY())));
         canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hoverText.set(""));
     }
@@ -73,11 +65,9 @@ public final class LiveNetworkView extends Region {
 
     public ReadOnlyStringProperty hoverTextProperty() { return hoverText.getReadOnlyProperty(); }
 
-    /** Presentation mode: connections and neurons drawn thicker, labels larger and black. */
-    public BooleanProperty presentationProperty() { return presentation; }
 
     /** The width an unstyled connection is drawn with now (tests). */
-    public double baseLineWidth() { return Presentation.line(0.8, presentation.get()); }
+    public double baseLineWidth() { return Presentation.line(0.8, presenting()); }
 
     /** Connections drawn with a value (tests). */
     public long styledConnections() {
@@ -89,20 +79,10 @@ public final class LiveNetworkView extends Region {
         return segments.stream().filter(Segment::frozen).count();
     }
 
-    public Canvas canvas() { return canvas; }
+
 
     @Override
-    protected void layoutChildren() {
-        double w = snapSizeX(getWidth());
-        double h = snapSizeY(getHeight());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-            draw();
-        }
-    }
-
-    private void draw() {
+    protected void draw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
         double h = canvas.getHeight();
@@ -145,7 +125,7 @@ public final class LiveNetworkView extends Region {
         }
         // Strong connections on top of weak ones.
         segments.sort(Comparator.comparingDouble(s -> s.style() == null ? -1 : s.style().width()));
-        boolean on = presentation.get();
+        boolean on = presenting();
         g.setLineCap(StrokeLineCap.ROUND);
         for (Segment s : segments) {
             g.setStroke(s.frozen() ? FROZEN : s.style() == null ? UNSTYLED : s.style().colour());
