@@ -1,7 +1,6 @@
 package org.backprop.app.editor;
 
 import org.backprop.engine.compile.CompileException;
-import org.backprop.engine.compile.CompiledNetwork;
 import org.backprop.engine.compile.LayerInfo;
 import org.backprop.engine.compile.NetworkCompiler;
 import org.backprop.engine.compile.NetworkValidator;
@@ -20,9 +19,9 @@ import java.util.function.Function;
 
 /**
  * Compiles the edited network in the background to learn what flows along each edge and how
- * many parameters each layer has (the engine's own numbers, not a second opinion). Feedback
- * edges are left out, since this build cannot compile them yet, so that the rest still shows its
- * sizes. Only the newest request is worked on; results come back through the frame coalescer.
+ * many parameters each layer has (the engine's own numbers, not a second opinion), recurrent
+ * weights included. Only the newest request is worked on; results come back through the frame
+ * coalescer.
  */
 final class NetworkAnalyzer {
     private static final System.Logger LOG = System.getLogger(NetworkAnalyzer.class.getName());
@@ -96,16 +95,26 @@ final class NetworkAnalyzer {
         return new Project(p.format(), p.version(), "", "", new NetworkSpec(layers, n.edges()), p.training(), p.data());
     }
 
-    /** The engine's analysis: compile the forward part, unless the validator already refuses it. */
+    /**
+     * The engine's analysis: compile the network as it is (feedback edges included: they are
+     * recurrent layers' weights and count). When that is refused and the network has feedback
+     * edges, the forward part is compiled as well, so that the edges still show their sizes.
+     */
     static Analysis compile(Project model) {
         NetworkSpec n = model.network();
-        NetworkSpec forward = new NetworkSpec(n.layers(), n.edges().stream().filter(e -> !e.feedback()).toList());
-        if (!NetworkValidator.problems(forward).isEmpty()) return new Analysis(model, Map.of(), List.of());
+        if (!NetworkValidator.problems(n).isEmpty()) return new Analysis(model, Map.of(), List.of());
         try {
-            CompiledNetwork c = NetworkCompiler.compile(model.withNetwork(forward));
-            return new Analysis(model, c.layers(), List.of());
+            return new Analysis(model, NetworkCompiler.compile(model).layers(), List.of());
         } catch (CompileException e) {
-            return new Analysis(model, Map.of(), e.problems());
+            NetworkSpec forward = new NetworkSpec(n.layers(), n.edges().stream().filter(x -> !x.feedback()).toList());
+            if (forward.edges().size() == n.edges().size() || !NetworkValidator.problems(forward).isEmpty()) {
+                return new Analysis(model, Map.of(), e.problems());
+            }
+            try {
+                return new Analysis(model, NetworkCompiler.compile(model.withNetwork(forward)).layers(), e.problems());
+            } catch (CompileException forwardToo) {
+                return new Analysis(model, Map.of(), e.problems());
+            }
         }
     }
 }

@@ -32,6 +32,7 @@ final class Thumbnails {
         d.setMaxNeuronRadius(12);
         d.setModel(DiagramModel.of(network, Map.of()));
         StackPane holder = new StackPane(d);
+        holder.getStyleClass().add("start-thumbnail"); // the dark theme styles the diagram only here
         Scene scene = new Scene(holder, WIDTH * LAYOUT, HEIGHT * LAYOUT);
         scene.getStylesheets().setAll(stylesheets);
         holder.applyCss();

@@ -113,8 +113,19 @@ class EditorViewModelTest {
         editor.connect("output", "hidden");
         frameUntil("analysed with a loop", editor::analysed);
         assertTrue(editor.problems().isEmpty(), editor.problems().toString());
-        assertTrue(editor.totalParametersProperty().get() >= 21, "the loop adds its feedback weights");
+        assertEquals(21 + 1 * 5, editor.totalParametersProperty().get(), "the loop adds its feedback weights, output (1) x hidden (5)");
         assertTrue(editor.diagramProperty().get().links().stream().anyMatch(l -> l.feedback() && !l.problem()));
+    }
+
+    @Test
+    void anElmanLayerCountsItsRecurrentWeightsEvenWithPinnedParameters() throws Exception {
+        // elman-steps pins every weight, RW included: only the whole network matches them.
+        open(Path.of("..", "samples", "elman-steps", "elman-steps.bpw.json").toAbsolutePath());
+        frameUntil("analysed", editor::analysed);
+        assertTrue(editor.problems().isEmpty(), editor.problems().toString());
+        // hidden: W 1x2 + RW 2x2 + b 2 = 8; output: 2 + 1 = 3 (what `./workbench validate` says: 11)
+        assertEquals(List.of(0L, 8L, 3L), editor.rows().stream().map(LayerRow::parameters).toList());
+        assertEquals(11, editor.totalParametersProperty().get());
     }
 
     @Test
