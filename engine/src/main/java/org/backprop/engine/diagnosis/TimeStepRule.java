@@ -17,8 +17,9 @@ import java.util.function.ToDoubleFunction;
  * where that factor stays below 1 the first steps get almost nothing, where it is 1 or more the
  * gradient piles up and the update of the recurrent weights, a sum over all steps, becomes huge.
  *
- * <p>Each sample gives two numbers; the rule judges their median over the newest
- * {@link Signals#WINDOW} samples:
+ * <p>Each sample gives two numbers; the rule judges the median sample of the newest
+ * {@link Signals#WINDOW} by each (and quotes that sample's norms, so the numbers a finding shows
+ * agree with each other):
  * <ul>
  *   <li>reach = ||dL/dh_0|| / max over t &lt; T-1 of ||dL/dh_t||. The last step is left out: in a
  *       sequence-to-one task it is where the loss enters, its size set by the output layer, not by
@@ -50,11 +51,15 @@ final class TimeStepRule implements Rule {
         List<LayerTelemetry> exploding = new ArrayList<>();
         Map<String, Double> reach = new LinkedHashMap<>();
         Map<String, Double> growth = new LinkedHashMap<>();
+        Map<String, double[]> reachSample = new LinkedHashMap<>();
+        Map<String, double[]> growthSample = new LinkedHashMap<>();
         for (LayerTelemetry l : t.layers()) {
             List<double[]> recent = recent(l);
             if (recent.isEmpty()) continue;
-            double r = median(recent, TimeStepRule::reach);
-            double g = median(recent, TimeStepRule::growth);
+            reachSample.put(l.id(), median(recent, TimeStepRule::reach));
+            growthSample.put(l.id(), median(recent, TimeStepRule::growth));
+            double r = reach(reachSample.get(l.id()));
+            double g = growth(growthSample.get(l.id()));
             reach.put(l.id(), r);
             growth.put(l.id(), g);
             if (r < REACH) vanishing.add(l);
@@ -64,7 +69,7 @@ final class TimeStepRule implements Rule {
         if (!vanishing.isEmpty()) {
             LayerTelemetry worst = vanishing.stream().min((a, b) -> Double.compare(reach.get(a.id()), reach.get(b.id()))).orElseThrow();
             double r = reach.get(worst.id());
-            double[] n = newest(worst);
+            double[] n = reachSample.get(worst.id());
             Map<String, Object> evidence = new LinkedHashMap<>();
             evidence.put("orders", Math.floor(-Math.log10(r) * 10) / 10);
             evidence.put("firstNorm", n[0]);
@@ -77,7 +82,7 @@ final class TimeStepRule implements Rule {
         if (!exploding.isEmpty()) {
             LayerTelemetry worst = exploding.stream().max((a, b) -> Double.compare(growth.get(a.id()), growth.get(b.id()))).orElseThrow();
             double g = growth.get(worst.id());
-            double[] n = newest(worst);
+            double[] n = growthSample.get(worst.id());
             Map<String, Object> evidence = new LinkedHashMap<>();
             evidence.put("factor", Math.round(g * 10) / 10.0);
             evidence.put("peakNorm", Arrays.stream(n).max().orElseThrow());
@@ -111,14 +116,10 @@ final class TimeStepRule implements Rule {
                 && Arrays.stream(n, 0, n.length - 1).max().orElseThrow() > 0;
     }
 
-    private static double[] newest(LayerTelemetry l) {
-        List<double[]> r = recent(l);
-        return r.get(r.size() - 1);
-    }
-
-    private static double median(List<double[]> samples, ToDoubleFunction<double[]> f) {
-        double[] v = samples.stream().mapToDouble(f).sorted().toArray();
-        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    /** The sample in the middle when ordered by f (of an even number, the upper of the middle two). */
+    private static double[] median(List<double[]> samples, ToDoubleFunction<double[]> f) {
+        List<double[]> sorted = samples.stream().sorted(java.util.Comparator.comparingDouble(f)).toList();
+        return sorted.get(sorted.size() / 2);
     }
 
     /** The earliest kept sample of any flagged layer that already showed it. */

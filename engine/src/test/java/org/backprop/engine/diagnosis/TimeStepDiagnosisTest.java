@@ -52,6 +52,9 @@ class TimeStepDiagnosisTest {
         assertEquals(List.of("memory"), v.layers());
         assertTrue((double) v.evidence().get("orders") >= 2, v.evidence().toString());
         assertEquals(25, v.evidence().get("steps"));
+        double quoted = Math.log10((double) v.evidence().get("laterNorm") / (double) v.evidence().get("firstNorm"));
+        assertEquals(Math.floor(quoted * 10) / 10, (double) v.evidence().get("orders"), 1e-9,
+                "the orders of magnitude are those of the norms the finding quotes: " + v.evidence());
         assertTrue(v.fixes().contains(Fix.LSTM));
         assertTrue(find(f, Kind.EXPLODING_THROUGH_TIME).isEmpty(), f.toString());
     }
