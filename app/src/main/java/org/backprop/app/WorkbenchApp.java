@@ -97,6 +97,7 @@ public final class WorkbenchApp extends Application {
         pump.start();
         AutoPilot.install(vm, editor, scene, view::showDashboard);
         StepModeOnStart.install(vm.stepThrough());
+        StartupReport.install(stage, vm);
         stage.show();
 
         vm.startRuntime(Nd4jRuntime::start);
