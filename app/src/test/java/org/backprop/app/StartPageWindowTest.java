@@ -81,7 +81,7 @@ class StartPageWindowTest {
         waitUntil("a card per sample", () -> robot.lookup(".start-card").queryAll().size() == folders.size());
         for (String f : folders) {
             Button card = robot.lookup("#start-sample-" + f).queryAs(Button.class);
-            String name = ProjectFiles.read(samples().resolve(f).resolve(f + ".bpw.json")).name();
+            String name = ProjectFiles.read(samples().resolve(f).resolve(f + ".bpw.json")).name(Locale.getDefault());
             assertTrue(onFx(() -> texts(card).contains(name)), f + " shows its name " + name);
             ImageView picture = onFx(() -> (ImageView) card.lookup(".start-picture"));
             waitUntil(f + " has a picture", () -> picture.getImage() != null);
@@ -101,6 +101,29 @@ class StartPageWindowTest {
         robot.type(KeyCode.ENTER);
         String iris = ProjectFiles.read(samples().resolve("iris/iris.bpw.json")).name();
         waitUntil("iris open", () -> app.editor().project().name().equals(iris));
+    }
+
+    @Test
+    void inTheChineseInterfaceTheCardsAreInChinese() throws Exception {
+        Locale before = Locale.getDefault();
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+        try {
+            Locale.setDefault(Locale.SIMPLIFIED_CHINESE);
+            start();
+            waitUntil("the xor card", () -> robot.lookup("#start-sample-xor-linear").tryQuery().isPresent());
+            Button card = robot.lookup("#start-sample-xor-linear").queryAs(Button.class);
+            List<String> texts = onFx(() -> texts(card));
+            assertTrue(texts.contains("没有隐藏层的 XOR"), "the Chinese name: " + texts);
+            assertTrue(texts.stream().anyMatch(t -> t.startsWith("没有隐藏层的 XOR：两个输入直接进入一个 sigmoid 输出")),
+                    "the Chinese description: " + texts);
+            assertEquals("没有隐藏层的 XOR", onFx(card::getAccessibleText), "read aloud in Chinese too");
+            click("#start-sample-xor-linear");
+            waitUntil("xor-linear open", () -> app.editor().project().name().equals("XOR without a hidden layer"));
+            assertEquals("没有隐藏层的 XOR", app.editor().project().name(Locale.getDefault()), "the translation is kept");
+        } finally {
+            Locale.setDefault(before);
+        }
     }
 
     @Test

@@ -130,7 +130,7 @@ sealed interface Change {
             implements Change {
         public Project apply(Project p) {
             expect(Objects.equals(p.name(), nameBefore) && Objects.equals(p.description(), descriptionBefore), this);
-            return new Project(p.format(), p.version(), nameAfter, descriptionAfter, p.network(), p.training(), p.data());
+            return p.withInfo(nameAfter, descriptionAfter);
         }
 
         public Change inverse() { return new InfoReplaced(nameAfter, descriptionAfter, nameBefore, descriptionBefore); }

@@ -28,7 +28,7 @@ import java.util.stream.Stream;
 public final class StartPageModel {
     private static final System.Logger LOG = System.getLogger(StartPageModel.class.getName());
 
-    /** A sample project as its file describes it. */
+    /** A sample project as its file describes it, named and described in the interface's language. */
     public record Sample(Path file, String folder, String name, String description, NetworkSpec network) {}
 
     /** A lesson, titled in the interface's language. */
@@ -60,7 +60,7 @@ public final class StartPageModel {
         if (requested) return;
         requested = true;
         background.execute(() -> {
-            List<Sample> s = samplesDir == null ? List.of() : readSamples(samplesDir);
+            List<Sample> s = samplesDir == null ? List.of() : readSamples(samplesDir, locale);
             List<LessonEntry> l = lessonsDir == null ? List.of() : readLessons(lessonsDir, locale);
             ui.post(() -> {
                 samples.setAll(s);
@@ -71,7 +71,7 @@ public final class StartPageModel {
     }
 
     /** Blocking. A sample that does not read is left out (and logged): the page shows what works. */
-    static List<Sample> readSamples(Path dir) {
+    static List<Sample> readSamples(Path dir, Locale locale) {
         List<Sample> out = new ArrayList<>();
         try (Stream<Path> folders = Files.list(dir)) {
             for (Path folder : folders.filter(Files::isDirectory).sorted().toList()) {
@@ -79,7 +79,8 @@ public final class StartPageModel {
                 if (!Files.isRegularFile(file)) continue;
                 try {
                     Project p = ProjectFiles.read(file);
-                    out.add(new Sample(file.toAbsolutePath(), folder.getFileName().toString(), p.name(), p.description(), p.network()));
+                    out.add(new Sample(file.toAbsolutePath(), folder.getFileName().toString(),
+                            p.name(locale), p.description(locale), p.network()));
                 } catch (Exception e) {
                     LOG.log(System.Logger.Level.WARNING, "sample " + file + " not listed: " + e.getMessage());
                 }

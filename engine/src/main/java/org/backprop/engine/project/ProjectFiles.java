@@ -150,6 +150,16 @@ public final class ProjectFiles {
             while (p.nextToken() != JsonToken.END_ARRAY) walk(p, element, path + "[" + i++ + "]", source);
             return;
         }
+        if (p.currentToken() == JsonToken.START_OBJECT && java.util.Map.class.isAssignableFrom(raw)) {
+            // The keys are checked when binding (an enum's values); the values may be records.
+            java.lang.reflect.Type value = ((java.lang.reflect.ParameterizedType) type).getActualTypeArguments()[1];
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                p.nextToken();
+                walk(p, value, path + "." + key, source);
+            }
+            return;
+        }
         if (p.currentToken() != JsonToken.START_OBJECT || !raw.isRecord()) {
             p.skipChildren();
             return;
@@ -216,6 +226,7 @@ public final class ProjectFiles {
         }
         if (type.isRecord()) return "an object";
         if (java.util.List.class.isAssignableFrom(type)) return "a list";
+        if (java.util.Map.class.isAssignableFrom(type)) return "an object";
         return type.getSimpleName();
     }
 

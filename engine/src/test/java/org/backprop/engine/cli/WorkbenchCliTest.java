@@ -76,7 +76,7 @@ class WorkbenchCliTest {
             Result r = cmd.equals("train") ? run(cmd, bad.toString(), "--out", tmp.resolve("x").toString()) : run(cmd, bad.toString());
             assertEquals(WorkbenchCli.INVALID_INPUT, r.exit());
             assertEquals(1, r.err().strip().lines().count(), r.err());
-            assertTrue(r.err().startsWith("bad.bpw.json, line 17: "), r.err());
+            assertTrue(r.err().startsWith("bad.bpw.json, line 23: "), r.err());
             assertFalse(r.err().contains("Exception"), "no stack trace: " + r.err());
         }
     }
@@ -87,7 +87,7 @@ class WorkbenchCliTest {
         Files.writeString(bad, Files.readString(Samples.file("xor")).replace("\"from\": \"hidden\"", "\"from\": \"input\""));
         Result r = run("validate", bad.toString());
         assertEquals(WorkbenchCli.INVALID_INPUT, r.exit());
-        assertTrue(r.err().contains("layer 'hidden' (dense, line 13) leads nowhere"), r.err());
+        assertTrue(r.err().contains("layer 'hidden' (dense, line 19) leads nowhere"), r.err());
     }
 
     @Test
@@ -118,6 +118,6 @@ class WorkbenchCliTest {
         Files.writeString(bad, Files.readString(Samples.file("xor")).replace("\"size\": 2", "\"size\": 3"));
         Result r = run("validate", bad.toString());
         assertEquals(WorkbenchCli.INVALID_INPUT, r.exit());
-        assertTrue(r.err().contains("layer 'input' (input, line 8) takes 3 values per example, but the data"), r.err());
+        assertTrue(r.err().contains("layer 'input' (input, line 14) takes 3 values per example, but the data"), r.err());
     }
 }

@@ -10,10 +10,12 @@ import org.backprop.engine.project.OptimizerSpec;
 import org.backprop.engine.project.Project;
 import org.backprop.engine.project.ProjectFiles;
 import org.backprop.engine.project.TrainingSettings;
+import org.backprop.engine.project.Translation;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.backprop.engine.project.LayerType.*;
 
@@ -52,6 +54,10 @@ public final class FashionFineTuneSamples {
         }
     }
 
+    static Map<Translation.Language, Translation> chinese(String name, String description) {
+        return Map.of(Translation.Language.ZH_CN, new Translation(name, description));
+    }
+
     static List<LayerSpec> layers(int classes) {
         return List.of(
                 LayerSpec.of("input", INPUT, "size", 784, "height", 28, "width", 28, "channels", 1),
@@ -82,6 +88,9 @@ public final class FashionFineTuneSamples {
                         + " T-shirt/top, Trouser, Pullover, Dress, Coat) from the 993 such images of the shipped subset."
                         + " `workbench train` writes the model that fashion-finetune starts from into model/ (rebuild.sh in"
                         + " fashion-finetune does it). Measured: " + PRETRAIN_ACCURACY + " test accuracy on the 275 test images of those classes.",
+                chinese("fashion-pretrain：预训练",
+                        "微调课程的第 1 步：784-128-64 MLP 从随附子集中的 993 张此类图像学习五种服装（Fashion-MNIST 类别 0-4：T-shirt/top、Trouser、Pullover、Dress、Coat，即 T 恤/上衣、裤子、套头衫、连衣裙、外套）。`workbench train` 把 fashion-finetune 起步所用的模型写入 model/（fashion-finetune 中的 rebuild.sh 会执行这一步）。测得：在这些类别的 275 张测试图像上测试准确率为 "
+                                + PRETRAIN_ACCURACY + "。"),
                 network(null, layers(5)), training(0.001, 32, 10), fashion(null, List.of(0, 1, 2, 3, 4)));
     }
 
@@ -95,6 +104,11 @@ public final class FashionFineTuneSamples {
                         + " Here the frozen features lose: they were learnt to tell tops, trousers and dresses apart, and"
                         + " these classes are mostly shoes and bags. Unfreeze the hidden layers (every layer starts from the"
                         + " pretrained weights and learns, learning rate 0.001) and it measured " + UNFROZEN_ACCURACY + ".",
+                chinese("fashion-finetune：微调",
+                        "第 2 步：另外五个类别（Sandal、Shirt、Sneaker、Bag、Ankle boot，即凉鞋、衬衫、运动鞋、包、短靴），只有 298 张带标签的图像。网络从 fashion-pretrain 的权重开始；两个隐藏层都被冻结（其参数与预训练结果逐位相同），在它们之上学习一个新的 5 类输出头。可与 fashion-scratch 对比：相同的网络和数据，从随机权重开始。在这些类别的 225 张测试图像上测得：微调 "
+                                + FINETUNE_ACCURACY + "，从零训练 "
+                                + SCRATCH_ACCURACY + "。这里冻结的特征吃了亏：它们学会的是区分上衣、裤子和连衣裙，而这些类别大多是鞋和包。解冻隐藏层（每一层都从预训练权重开始并参与学习，学习率 0.001），测得 "
+                                + UNFROZEN_ACCURACY + "。"),
                 network(PRETRAINED_ZIP, layers(5)), training(0.01, 32, 20), fashion(FEW, List.of(5, 6, 7, 8, 9)));
         return FineTune.replaceHead(FineTune.freezeAllButHead(p), 5);
     }
@@ -105,6 +119,10 @@ public final class FashionFineTuneSamples {
                         + " Fashion-MNIST classes 5-9, trained from random weights, every layer learning. Measured on the 225"
                         + " test images of these classes: from scratch " + SCRATCH_ACCURACY + ", fine-tuned with frozen hidden layers "
                         + FINETUNE_ACCURACY + ".",
+                chinese("fashion-scratch：从零训练",
+                        "fashion-finetune 的对照：相同的 784-128-64-5 网络，相同的 298 张 Fashion-MNIST 类别 5-9 的带标签图像，从随机权重开始训练，每一层都参与学习。在这些类别的 225 张测试图像上测得：从零训练 "
+                                + SCRATCH_ACCURACY + "，冻结隐藏层的微调 "
+                                + FINETUNE_ACCURACY + "。"),
                 network(null, layers(5)), training(0.001, 32, 20), fashion(FEW, List.of(5, 6, 7, 8, 9)));
     }
 }

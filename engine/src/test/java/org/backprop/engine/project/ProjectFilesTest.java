@@ -51,15 +51,15 @@ class ProjectFilesTest {
     void malformedJsonNamesTheLine() {
         String broken = xorText().replace("\"units\": 3,", "\"units\": 3");
         var e = assertThrows(ProjectFormatException.class, () -> ProjectFiles.parse(broken, "broken.json"));
-        assertTrue(e.getMessage().startsWith("broken.json, line 17:"), e.getMessage());
-        assertEquals(17, e.line());
+        assertTrue(e.getMessage().startsWith("broken.json, line 23:"), e.getMessage());
+        assertEquals(23, e.line());
     }
 
     @Test
     void aMistypedLayerPropertyNamesLayerPropertyAndLine() {
         String typo = xorText().replace("\"units\": 3,", "\"unit\": 3,");
         var e = assertThrows(ProjectFormatException.class, () -> ProjectFiles.parse(typo, "typo.json"));
-        assertTrue(e.getMessage().contains("layer 'hidden' (dense, line 16) has unknown property \"unit\""), e.getMessage());
+        assertTrue(e.getMessage().contains("layer 'hidden' (dense, line 22) has unknown property \"unit\""), e.getMessage());
         assertTrue(e.getMessage().contains("units"), "lists the properties a dense layer has: " + e.getMessage());
     }
 
@@ -67,7 +67,7 @@ class ProjectFilesTest {
     void anOutOfRangeValueNamesTheLayerAndTheRule() {
         String zero = xorText().replace("\"units\": 3,", "\"units\": 0,");
         var e = assertThrows(ProjectFormatException.class, () -> ProjectFiles.parse(zero, "zero.json"));
-        assertTrue(e.getMessage().contains("layer 'hidden' (dense, line 16): units must be at least 1, got 0"), e.getMessage());
+        assertTrue(e.getMessage().contains("layer 'hidden' (dense, line 22): units must be at least 1, got 0"), e.getMessage());
     }
 
     @Test
@@ -75,7 +75,7 @@ class ProjectFilesTest {
         String text = xorText().replace("\"batchSize\": 4", "\"batchSize\": \"four\"");
         var e = assertThrows(ProjectFormatException.class, () -> ProjectFiles.parse(text, "p.json"));
         assertTrue(e.getMessage().contains("training.batchSize: expected a whole number"), e.getMessage());
-        assertTrue(e.getMessage().contains("line 43"), e.getMessage());
+        assertTrue(e.getMessage().contains("line 49"), e.getMessage());
     }
 
     @Test
@@ -84,7 +84,7 @@ class ProjectFilesTest {
         var e = assertThrows(ProjectFormatException.class, () -> ProjectFiles.parse(text, "p.json"));
         assertTrue(e.getMessage().contains("unknown field \"batchsize\""), e.getMessage());
         assertTrue(e.getMessage().contains("batchSize"), e.getMessage());
-        assertTrue(e.getMessage().startsWith("p.json, line 43: training: "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("p.json, line 49: training: "), e.getMessage());
     }
 
     @Test
