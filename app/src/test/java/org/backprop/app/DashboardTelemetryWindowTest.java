@@ -113,6 +113,14 @@ class DashboardTelemetryWindowTest {
         assertTrue(onFx(() -> timeSteps().getHeight() > 0), "laid out on screen");
         String caption = onFx(() -> robot.lookup("#time-step-caption").queryAs(javafx.scene.control.Label.class).getText());
         assertTrue(caption.contains("time step") && caption.contains("(red)"), "says what the colours are: " + caption);
+        javafx.scene.control.MenuItem csv = onFx(() -> robot.lookup(".export-menu").queryAllAs(javafx.scene.control.MenuButton.class).stream()
+                .flatMap(b -> b.getItems().stream()).filter(i -> "export-time-steps-csv".equals(i.getId())).findFirst().orElseThrow());
+        assertTrue(onFx(csv::isVisible), "the series behind the time-step view can be exported");
+        java.io.StringWriter out = new java.io.StringWriter();
+        org.backprop.visual.dashboard.Exports.csv(g, "time_step").writeTo(out);
+        String[] lines = out.toString().split("\n");
+        assertEquals("row,time_step,log10,value", lines[0]);
+        assertEquals(1 + 32, lines.length, "a line per time step of the one recurrent layer");
         if (onFx(() -> !button("#stop").isDisabled())) robot.clickOn("#stop");
     }
 

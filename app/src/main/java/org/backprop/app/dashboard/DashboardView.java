@@ -284,9 +284,21 @@ public final class DashboardView {
                 item("dashboard.export.csv", () -> {
                     HeatmapGrid g = vm.heatmapProperty().get();
                     choose("gradients.csv", "*.csv").ifPresent(f -> vm.export(f, () -> Exports.writeCsv(f, Exports.csv(g, "iteration"))));
-                }));
+                }),
+                timeStepsCsv());
         Node head = header(title("dashboard.gradients"), segmented(ratio, norm), export);
         return panel(head, picture, hover);
+    }
+
+    /** The gradient per time step behind the time-step view; there only for recurrent layers. */
+    private MenuItem timeStepsCsv() {
+        MenuItem i = item("dashboard.export.timeStepsCsv", () -> {
+            HeatmapGrid g = vm.timeStepsProperty().get();
+            choose("time-steps.csv", "*.csv").ifPresent(f -> vm.export(f, () -> Exports.writeCsv(f, Exports.csv(g, "time_step"))));
+        });
+        i.setId("export-time-steps-csv");
+        i.visibleProperty().bind(timeSteps.visibleProperty());
+        return i;
     }
 
     private Node layerPanel() {

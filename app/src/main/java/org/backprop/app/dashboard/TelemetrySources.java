@@ -91,8 +91,11 @@ final class TelemetrySources implements LayerSeriesSource, LayerMatrixSource, Ti
             if (l.frozen()) frozen.add(l.id());
             points.add((quantity == Quantity.GRADIENT_NORM ? w.gradientNorm() : w.updateRatioLog10()).points());
         }
+        // Only iterations the listener has finished: while it records one layer after another,
+        // a newer column would show some layers and not the rest.
+        long done = telemetry.lastIteration();
         TreeSet<Long> its = new TreeSet<>();
-        for (TimeSeries.Points p : points) for (long it : p.last()) its.add(it);
+        for (TimeSeries.Points p : points) for (long it : p.last()) if (it <= done) its.add(it);
         long[] columns = its.stream().mapToLong(Long::longValue).toArray();
         Map<Long, Integer> col = new HashMap<>();
         for (int c = 0; c < columns.length; c++) col.put(columns[c], c);
@@ -101,6 +104,7 @@ final class TelemetrySources implements LayerSeriesSource, LayerMatrixSource, Ti
             java.util.Arrays.fill(values[r], Double.NaN);
             TimeSeries.Points p = points.get(r);
             for (int i = 0; i < p.size(); i++) {
+                if (p.last()[i] > done) continue;
                 double v = p.mean()[i];
                 values[r][col.get(p.last()[i])] = quantity == Quantity.GRADIENT_NORM ? log10(v) : ratio(v);
             }

@@ -176,7 +176,12 @@ public final class TelemetryListener extends BaseTrainingListener {
         Map<String, INDArray> updates = m.gradient().gradientForVariable();
         int bins = telemetry.config().histogramBins();
         for (LayerProbe p : probes) {
-            if (p.telemetry().frozen()) continue; // recorded as 0 with its gradients
+            if (p.telemetry().frozen()) {
+                // Recorded here, with every other layer's update, so that no reader sees an
+                // iteration with the frozen layers' update and without the others'.
+                if (sampled) p.telemetry().parameters().values().forEach(pt -> pt.updateRatioLog10().add(iteration, Double.NEGATIVE_INFINITY));
+                continue;
+            }
             for (ParameterTelemetry pt : p.telemetry().parameters().values()) {
                 INDArray u = updates.get(p.gradientPrefix() + pt.key());
                 INDArray w = p.layer().getParam(pt.key());
@@ -195,7 +200,8 @@ public final class TelemetryListener extends BaseTrainingListener {
     /**
      * DL4J's frozen wrapper zeroes the layer's gradient view and leaves it out of the model's
      * gradient, and its updater does nothing: the gradient applied and the update are exactly 0.
-     * Recording those zeros (not nothing) tells "frozen" apart from "not sampled".
+     * Recording those zeros (not nothing) tells "frozen" apart from "not sampled"; the update
+     * (ratio log10 -Infinity) is recorded with the others' in {@link #recordUpdates}.
      */
     private static void recordFrozen(long iteration, LayerTelemetry t) {
         for (ParameterTelemetry pt : t.parameters().values()) {
@@ -203,7 +209,6 @@ public final class TelemetryListener extends BaseTrainingListener {
             pt.gradientMeanAbs().add(iteration, 0);
             pt.gradientMaxAbs().add(iteration, 0);
             pt.nonFinite().add(iteration, 0);
-            pt.updateRatioLog10().add(iteration, Double.NEGATIVE_INFINITY);
         }
     }
 
