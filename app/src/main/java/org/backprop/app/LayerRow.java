@@ -22,7 +22,7 @@ public record LayerRow(String id, LayerType type, String units, long parameters,
     }
 
     private static LayerRow of(LayerSpec l, LayerInfo info) {
-        return new LayerRow(l.id(), l.type(), info == null ? "" : info.outputShape(), info == null ? -1 : info.parameterCount(),
+        return new LayerRow(l.id(), l.type(), info == null ? "" : org.backprop.visual.i18n.VisualText.shape(info.outputShape()), info == null ? -1 : info.parameterCount(),
                 l.frozen());
     }
 }

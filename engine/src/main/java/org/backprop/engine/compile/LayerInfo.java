@@ -13,6 +13,8 @@ package org.backprop.engine.compile;
  */
 public record LayerInfo(String id, int dl4jIndex, String outputShape, long outputSize, long parameterCount,
                         String dl4jName, String paramPrefix) {
+    /** Ends the shape of a sequence, one vector per time step ("8 per step"); screens translate it. */
+    public static final String PER_STEP = " per step";
 
     public LayerInfo(String id, int dl4jIndex, String outputShape, long outputSize, long parameterCount) {
         this(id, dl4jIndex, outputShape, outputSize, parameterCount, id, "");

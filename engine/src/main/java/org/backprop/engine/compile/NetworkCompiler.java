@@ -264,7 +264,7 @@ public final class NetworkCompiler {
         long params = loopLayer.paramTable().entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
                 .mapToLong(e -> e.getValue().length()).sum();
         int units = l.intValue("units");
-        return new LayerInfo(l.id(), index, units + " per step", units, params, dl4jName, prefix);
+        return new LayerInfo(l.id(), index, units + LayerInfo.PER_STEP, units, params, dl4jName, prefix);
     }
 
     private static FeedbackLoop feedbackLoop(Recurrence.Loop loop, boolean afterHidden, TrainingSettings t) {
@@ -463,7 +463,7 @@ public final class NetworkCompiler {
                 var c = (InputType.InputTypeConvolutionalFlat) t;
                 yield c.getHeight() + "x" + c.getWidth() + "x" + c.getDepth();
             }
-            case RNN -> ((InputType.InputTypeRecurrent) t).getSize() + " per step";
+            case RNN -> ((InputType.InputTypeRecurrent) t).getSize() + LayerInfo.PER_STEP;
             default -> t.toString();
         };
     }

@@ -493,7 +493,7 @@ public final class NetworkDiagram extends Region {
                     slotPairs.add(new int[]{a, b});
                 }
             }
-            tensor = styled(new Label(e.tensor().isEmpty() ? "?" : VisualText.format("diagram.tensor", e.tensor())), "tensor-label");
+            tensor = styled(new Label(e.tensor().isEmpty() ? "?" : VisualText.format("diagram.tensor", VisualText.shape(e.tensor()))), "tensor-label");
         }
 
         void place(LayerNodes from, LayerNodes to) {

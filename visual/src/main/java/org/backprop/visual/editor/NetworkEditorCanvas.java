@@ -389,7 +389,7 @@ public final class NetworkEditorCanvas extends Region {
             String type = VisualText.layerType(c.type());
             String caption = c.detail().isEmpty() ? type : VisualText.format("diagram.caption", type, c.detail());
             kind.setText(c.frozen() ? VisualText.format("editor.card.frozen", caption) : caption);
-            shape.setText(VisualText.format("editor.card.out", c.shape().isEmpty() ? "?" : c.shape()));
+            shape.setText(VisualText.format("editor.card.out", c.shape().isEmpty() ? "?" : VisualText.shape(c.shape())));
             params.setText(c.parameters() < 0 ? VisualText.get("editor.card.params.unknown")
                     : c.parameters() == 0 ? VisualText.get("diagram.parameters.none")
                     : VisualText.format("diagram.parameters", c.parameters()));
@@ -432,7 +432,7 @@ public final class NetworkEditorCanvas extends Region {
                 actions.select(Selection.edge(link.index()));
                 e.consume();
             });
-            String tensor = l.tensor().isEmpty() ? "?" : l.tensor();
+            String tensor = l.tensor().isEmpty() ? "?" : VisualText.shape(l.tensor());
             longText = l.feedback() ? VisualText.format("editor.link.feedback", tensor) : VisualText.format("diagram.tensor", tensor);
             shortText = l.feedback() ? longText : tensor;
             label.setText(longText);

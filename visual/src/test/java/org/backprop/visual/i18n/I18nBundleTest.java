@@ -52,6 +52,20 @@ class I18nBundleTest {
     }
 
     @Test
+    void aSequencesShapeReadsInTheInterfacesLanguage() {
+        java.util.Locale was = java.util.Locale.getDefault();
+        try {
+            java.util.Locale.setDefault(java.util.Locale.ENGLISH);
+            assertEquals("8 per step", VisualText.shape("8" + org.backprop.engine.compile.LayerInfo.PER_STEP));
+            java.util.Locale.setDefault(java.util.Locale.SIMPLIFIED_CHINESE);
+            assertEquals("每步 8", VisualText.shape("8" + org.backprop.engine.compile.LayerInfo.PER_STEP));
+            assertEquals("14x14x8", VisualText.shape("14x14x8"), "other shapes pass through");
+        } finally {
+            java.util.Locale.setDefault(was);
+        }
+    }
+
+    @Test
     void everyLayerTypeHasAName() throws Exception {
         Properties p = load(BASE + ".properties");
         for (LayerType t : LayerType.values()) {
