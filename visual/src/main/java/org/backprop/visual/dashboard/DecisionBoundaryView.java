@@ -1,16 +1,11 @@
 package org.backprop.visual.dashboard;
 
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
-import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.text.Font;
@@ -37,7 +32,6 @@ public final class DecisionBoundaryView extends CanvasRegion {
     private static final double AXIS = 16;
 
     private final ObjectProperty<DecisionSurface> surface = new SimpleObjectProperty<>(this, "surface");
-    private final ReadOnlyStringWrapper hoverText = new ReadOnlyStringWrapper(this, "hoverText", "");
     private final String placeholder;
     // Plot geometry of the last drawing: data -> pixels.
     private double px0, py0, pw, ph, dx0, dx1, dy0, dy1;
@@ -48,13 +42,10 @@ public final class DecisionBoundaryView extends CanvasRegion {
         setMinSize(120, 120);
         setPrefSize(300, 300);
         surface.addListener((o, a, b) -> draw());
-        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hoverText.set(describe(e.getX(), e.getY())));
-        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hoverText.set(""));
     }
 
     public ObjectProperty<DecisionSurface> surfaceProperty() { return surface; }
 
-    public ReadOnlyStringProperty hoverTextProperty() { return hoverText.getReadOnlyProperty(); }
 
     @Override
     protected void draw() {
@@ -207,7 +198,8 @@ public final class DecisionBoundaryView extends CanvasRegion {
 
     private double gridY(DecisionSurface s, double gy) { return toY(s.yMin() + (s.yMax() - s.yMin()) * gy / Math.max(1, s.ny() - 1)); }
 
-    private String describe(double x, double y) {
+    @Override
+    protected String describe(double x, double y) {
         DecisionSurface s = surface.get();
         if (s == null || pw <= 0 || x < px0 || x > px0 + pw || y < py0 || y > py0 + ph) return "";
         double dx = dx0 + (x - px0) / pw * (dx1 - dx0);

@@ -1,8 +1,6 @@
 package org.backprop.visual.dashboard;
 
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
@@ -42,7 +40,6 @@ public final class GridHeatmap extends CanvasRegion {
     private final ObjectProperty<HeatmapGrid> grid = new SimpleObjectProperty<>(this, "grid", HeatmapGrid.EMPTY);
     private final ObjectProperty<ColourScale> scale = new SimpleObjectProperty<>(this, "scale", new ColourScale(-6, 0, null));
     private final ObjectProperty<HeatmapCell> selection = new SimpleObjectProperty<>(this, "selection");
-    private final ReadOnlyStringWrapper hoverText = new ReadOnlyStringWrapper(this, "hoverText", "");
     private final String columnKey;
     private final String placeholder;
     private Set<String> highlighted = Set.of();
@@ -67,8 +64,6 @@ public final class GridHeatmap extends CanvasRegion {
             HeatmapCell c = cellAt(e.getX(), e.getY());
             if (c != null) selection.set(c);
         });
-        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hoverText.set(describe(cellAt(e.getX(), e.getY()))));
-        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hoverText.set(""));
     }
 
     public ObjectProperty<HeatmapGrid> gridProperty() { return grid; }
@@ -77,7 +72,6 @@ public final class GridHeatmap extends CanvasRegion {
 
     public ObjectProperty<HeatmapCell> selectionProperty() { return selection; }
 
-    public ReadOnlyStringProperty hoverTextProperty() { return hoverText.getReadOnlyProperty(); }
 
 
     /** Rows to mark (layers a finding names). */
@@ -232,6 +226,11 @@ public final class GridHeatmap extends CanvasRegion {
     /** The centre of a cell in the canvas (tests click there). */
     public double[] cellCentre(int row, int column) {
         return new double[]{x0 + (column + 0.5) * cellW, y0 + (row + 0.5) * rowH};
+    }
+
+    @Override
+    protected String describe(double x, double y) {
+        return describe(cellAt(x, y));
     }
 
     private String describe(HeatmapCell c) {

@@ -1,12 +1,9 @@
 package org.backprop.visual.dashboard;
 
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.input.MouseEvent;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.text.Font;
@@ -46,7 +43,6 @@ public final class LiveNetworkView extends CanvasRegion {
 
     private final ObjectProperty<DiagramModel> model = new SimpleObjectProperty<>(this, "model", DiagramModel.EMPTY);
     private final ObjectProperty<EdgeStyling> styling = new SimpleObjectProperty<>(this, "styling", EdgeStyling.NONE);
-    private final ReadOnlyStringWrapper hoverText = new ReadOnlyStringWrapper(this, "hoverText", "");
     private final List<Segment> segments = new ArrayList<>();
 
     public LiveNetworkView() {
@@ -55,15 +51,12 @@ public final class LiveNetworkView extends CanvasRegion {
         setPrefSize(360, 260);
         model.addListener((o, a, b) -> draw());
         styling.addListener((o, a, b) -> draw());
-        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hoverText.set(describe(e.getX(), e.getY())));
-        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hoverText.set(""));
     }
 
     public ObjectProperty<DiagramModel> modelProperty() { return model; }
 
     public ObjectProperty<EdgeStyling> stylingProperty() { return styling; }
 
-    public ReadOnlyStringProperty hoverTextProperty() { return hoverText.getReadOnlyProperty(); }
 
 
     /** The width an unstyled connection is drawn with now (tests). */
@@ -167,7 +160,8 @@ public final class LiveNetworkView extends CanvasRegion {
         return (int) (l.units() - (l.slots() - slot));
     }
 
-    private String describe(double x, double y) {
+    @Override
+    protected String describe(double x, double y) {
         Segment best = null;
         double bestD = 5;
         for (Segment s : segments) {

@@ -1,16 +1,11 @@
 package org.backprop.visual.dashboard;
 
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
-import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
@@ -30,7 +25,6 @@ public final class MatrixHeatmap extends CanvasRegion {
     private static final double AXIS = 16;
 
     private final ObjectProperty<LayerMatrix> matrix = new SimpleObjectProperty<>(this, "matrix");
-    private final ReadOnlyStringWrapper hoverText = new ReadOnlyStringWrapper(this, "hoverText", "");
     private final String placeholder;
     private LayerMatrix shown;
     private double x0, y0, cellW, cellH;
@@ -41,13 +35,10 @@ public final class MatrixHeatmap extends CanvasRegion {
         setMinSize(120, 100);
         setPrefSize(260, 220);
         matrix.addListener((o, a, b) -> draw());
-        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hoverText.set(describe(e.getX(), e.getY())));
-        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hoverText.set(""));
     }
 
     public ObjectProperty<LayerMatrix> matrixProperty() { return matrix; }
 
-    public ReadOnlyStringProperty hoverTextProperty() { return hoverText.getReadOnlyProperty(); }
 
     @Override
     protected void draw() {
@@ -136,7 +127,8 @@ public final class MatrixHeatmap extends CanvasRegion {
         g.fillText(caption, x0 + sw + 8, sy + 4);
     }
 
-    private String describe(double x, double y) {
+    @Override
+    protected String describe(double x, double y) {
         if (shown == null || cellW <= 0) return "";
         int i = (int) Math.floor((x - x0) / cellW);
         int o = (int) Math.floor((y - y0) / cellH);
